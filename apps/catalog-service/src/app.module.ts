@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  BusModule,
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  LoggingModule,
+  OutboxModule,
+} from '@inventory/platform';
+import { catalogDatabase } from './database/catalog.database';
+import type { CatalogConfig } from './catalog.config';
+
+/** Products, the category tree and product media in S3. */
+@Module({})
+export class AppModule {
+  static forRoot(config: CatalogConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot({ service: 'catalog', logRequests: false }),
+        DatabaseModule.forService(catalogDatabase),
+        HealthModule.forService('catalog'),
+        BusModule,
+        OutboxModule.forRoot({ source: 'catalog' }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { createOutboxTable, dropOutboxTable } from '@inventory/platform';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateOutbox1764000000000 implements MigrationInterface {
+  name = 'CreateOutbox1764000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createOutboxTable(queryRunner, 'catalog');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropOutboxTable(queryRunner, 'catalog');
+  }
+}

@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  BusModule,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  OutboxModule,
+} from '@inventory/platform';
+import { gatewayDatabase } from './database/gateway.database';
+import type { GatewayConfig } from './gateway.config';
+import { GatewayHealthModule } from './health/health.module';
+
+/** The one door for people and scripts: HTTP in, bus requests to the services out. */
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot({ service: 'gateway', logRequests: true }),
+        DatabaseModule.forService(gatewayDatabase),
+        BusModule,
+        OutboxModule.forRoot({ source: 'gateway' }),
+        GatewayHealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import type { IncomingMessage } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import type { AppBaseConfig } from '../config/base.config';
+import { REQUEST_ID_HEADER } from '../context/correlation.middleware';
+import { acceptOrCreateRequestId } from '../context/request-context';
+import { configSummary } from './config-summary';
+
+export interface FastifyLimits {
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+/** A Nest application on Fastify with the platform logger, shutdown hooks and no stray logs. */
+export async function createFastifyApp(
+  module: DynamicModule,
+  limits: FastifyLimits = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: limits.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+    // Fastify's request id is the correlation id: the caller's X-Request-Id when it is sane.
+    genReqId: (req: IncomingMessage) => acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]),
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.enableShutdownHooks();
+  stopWithParent();
+  return app;
+}
+
+/**
+ * When started by the local stack (with an IPC channel), stop gracefully if the stack goes
+ * away, even when it was killed outright: no orphans holding ports.
+ */
+function stopWithParent(): void {
+  if (!process.channel) return;
+  process.channel.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}
+
+/** The `app.started` line: version and configuration, secrets left out. */
+export async function logStarted(
+  app: NestFastifyApplication,
+  config: AppBaseConfig,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const logger = await app.resolve(PinoLogger);
+  logger.setContext('Bootstrap');
+  logger.info(
+    {
+      event: 'app.started',
+      version: productVersion(),
+      node: process.version,
+      config: configSummary(config),
+      ...details,
+    },
+    'started',
+  );
+}
+
+let version: string | undefined;
+
+/** The product's version from the root package.json (one version for every app). */
+export function productVersion(): string {
+  if (version === undefined) {
+    try {
+      const manifest = JSON.parse(
+        readFileSync(join(__dirname, '../../../../package.json'), 'utf8'),
+      );
+      version = String(manifest.version ?? 'unknown');
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return version;
+}

@@ -1,0 +1,4 @@
+export * from './bus-context.interceptor';
+export * from './bus-options';
+export * from './bus.module';
+export * from './service-bus';

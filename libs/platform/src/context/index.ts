@@ -1,0 +1,2 @@
+export * from './correlation.middleware';
+export * from './request-context';

@@ -1,0 +1,3 @@
+export * from './service-errors';
+export * from './service-exception.filter';
+export * from './validation';

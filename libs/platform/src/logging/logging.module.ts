@@ -1,0 +1,51 @@
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppBaseConfig } from '../config/base.config';
+import { LifecycleLogger } from './lifecycle-logger';
+import { pinoOptions, type LoggingIdentity } from './pino-options';
+
+export interface LoggingOptions extends LoggingIdentity {
+  /** Log one line per HTTP request (the gateway does; services only serve /health). */
+  logRequests: boolean;
+}
+
+/** Load balancers and the local stack ask for /health every few seconds: not worth a line each. */
+const isHealthCheck = (req: { url?: string; originalUrl?: string }) =>
+  /^\/health(\/|\?|$)/.test(req.originalUrl ?? req.url ?? '');
+
+/**
+ * nestjs-pino wired to the platform's pino options. HTTP request lines carry the same
+ * correlation id as everything logged while serving the request.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(options: LoggingOptions): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [AppBaseConfig],
+          useFactory: (config: AppBaseConfig) => ({
+            pinoHttp: {
+              ...pinoOptions(config, options),
+              autoLogging: options.logRequests ? { ignore: isHealthCheck } : false,
+              // Lines logged while serving a request carry only its id (the correlation id);
+              // the one "request completed" line carries method, URL, status and duration.
+              quietReqLogger: true,
+              serializers: {
+                req: (req: { method: string; url: string }) => ({
+                  method: req.method,
+                  url: req.url,
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+            },
+            forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+          }),
+        }),
+      ],
+      providers: [LifecycleLogger],
+      exports: [LoggerModule],
+    };
+  }
+}

@@ -1,0 +1,250 @@
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { outboxChannel } from './outbox-schema';
+import type { QueueDirectory } from '../sqs/queue-directory';
+
+interface OutboxRow {
+  id: string;
+  queue: string;
+  type: string;
+  body: unknown;
+  attempts: number;
+  created_at: Date;
+}
+
+export interface OutboxRelayOptions {
+  /** Rows taken per transaction; SendMessageBatch accepts at most 10 per call. */
+  batchSize: number;
+  /** Loops publishing side by side when there is a backlog. */
+  concurrency: number;
+  /** Safety net when no notification arrives (e.g. the LISTEN connection is down). */
+  idlePollMs: number;
+  /** Longest wait before retrying a row that failed to publish. */
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
+  batchSize: 10,
+  concurrency: 2,
+  idlePollMs: 5000,
+  maxBackoffMs: 10_000,
+};
+
+/**
+ * Publishes outbox rows to SQS. Rows are locked with FOR UPDATE SKIP LOCKED, so any number of
+ * relays (one per service instance) can run at once without sending a row twice; a row is
+ * deleted in the same transaction, only after SQS accepted it. A row SQS refused waits with
+ * back-off and is tried again: nothing is lost while SQS is down. LISTEN/NOTIFY wakes the
+ * relay as soon as a transaction that wrote events commits.
+ */
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private waiters = new Set<() => void>();
+  private listener?: Client;
+  private listenerRetry?: NodeJS.Timeout;
+  private readonly options: OutboxRelayOptions;
+  private lastFailureLogged = 0;
+  /** Bumped by every wake-up, so one that arrives mid-batch is not lost. */
+  private generation = 0;
+  private readonly logger = new Logger(OutboxRelay.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sqs: SQSClient,
+    private readonly queues: QueueDirectory,
+    private readonly databaseUrl: string,
+    options: Partial<OutboxRelayOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_RELAY_OPTIONS, ...options };
+  }
+
+  private get schema(): string {
+    return String((this.dataSource.options as { schema?: string }).schema ?? 'public');
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    void this.listen();
+    this.loops = Array.from({ length: this.options.concurrency }, () => this.loop());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wakeAll();
+    clearTimeout(this.listenerRetry);
+    await Promise.all(this.loops);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Wake the relay now (for callers in this process that just committed events). */
+  wakeAll(): void {
+    this.generation++;
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const seen = this.generation;
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+      } catch (error) {
+        this.logger.warn(
+          { event: 'outbox.relay_error', err: error },
+          'outbox relay could not read its table',
+        );
+        await this.sleep(1000);
+        continue;
+      }
+      if (published < this.options.batchSize && seen === this.generation) {
+        await this.sleep(await this.untilNextDue());
+      }
+    }
+  }
+
+  /** How long to sleep: until the earliest postponed row is due, at most the idle poll. */
+  private async untilNextDue(): Promise<number> {
+    try {
+      const [{ wait }] = await this.dataSource.query(
+        `SELECT ceil(extract(epoch FROM min(available_at) - clock_timestamp()) * 1000)::int AS wait FROM outbox`,
+      );
+      return wait === null
+        ? this.options.idlePollMs
+        : Math.max(10, Math.min(this.options.idlePollMs, wait));
+    } catch {
+      return 1000;
+    }
+  }
+
+  /** Publishes one batch of due rows; returns how many rows it handled. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, queue, type, body, attempts, created_at FROM outbox
+          WHERE available_at <= clock_timestamp()
+          ORDER BY available_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+
+      const published: string[] = [];
+      const failed = new Map<string, string>();
+      for (const [queue, group] of groupBy(rows, (row) => row.queue)) {
+        try {
+          const answer = await this.sqs.send(
+            new SendMessageBatchCommand({
+              QueueUrl: await this.queues.url(queue),
+              Entries: group.map((row, index) => ({
+                Id: String(index),
+                MessageBody: JSON.stringify(row.body),
+                MessageAttributes: { type: { DataType: 'String', StringValue: row.type } },
+              })),
+            }),
+          );
+          for (const ok of answer.Successful ?? []) published.push(group[Number(ok.Id)].id);
+          for (const bad of answer.Failed ?? []) {
+            failed.set(group[Number(bad.Id)].id, `${bad.Code}: ${bad.Message ?? ''}`);
+          }
+        } catch (error) {
+          const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          for (const row of group) failed.set(row.id, reason);
+        }
+      }
+
+      if (published.length > 0) {
+        await manager.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [published]);
+        const now = Date.now();
+        const oldest = Math.max(
+          ...rows.filter((r) => published.includes(r.id)).map((r) => now - r.created_at.getTime()),
+        );
+        this.logger.debug(
+          { event: 'outbox.published', count: published.length, oldestMs: oldest },
+          'published',
+        );
+      }
+      if (failed.size > 0) await this.postpone(manager, rows, failed);
+      return rows.length;
+    });
+  }
+
+  private async postpone(
+    manager: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+    rows: OutboxRow[],
+    failed: Map<string, string>,
+  ): Promise<void> {
+    for (const row of rows.filter((r) => failed.has(r.id))) {
+      const delayMs = Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(row.attempts, 10));
+      await manager.query(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+                available_at = clock_timestamp() + make_interval(secs => $3)
+          WHERE id = $1`,
+        [
+          row.id,
+          failed.get(row.id)!.slice(0, 1000),
+          (delayMs * (0.8 + Math.random() * 0.4)) / 1000,
+        ],
+      );
+    }
+    // One line per second at most while SQS is down, not one per row.
+    if (Date.now() - this.lastFailureLogged > 1000) {
+      this.lastFailureLogged = Date.now();
+      this.logger.warn(
+        { event: 'outbox.publish_failed', count: failed.size, reason: [...failed.values()][0] },
+        'events could not be published; they stay in the outbox and will be retried',
+      );
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
+    });
+  }
+
+  private async listen(): Promise<void> {
+    if (!this.running) return;
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      application_name: `${this.schema}:outbox-listener`,
+    });
+    const retry = () => {
+      client.removeAllListeners();
+      void client.end().catch(() => undefined);
+      if (this.listener === client) this.listener = undefined;
+      if (this.running) this.listenerRetry = setTimeout(() => void this.listen(), 1000);
+    };
+    client.on('error', retry);
+    client.on('notification', () => this.wakeAll());
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${outboxChannel(this.schema)}"`);
+      this.listener = client;
+      // Rows written while not listening are picked up right away.
+      this.wakeAll();
+    } catch {
+      retry();
+    }
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}

@@ -1,0 +1,140 @@
+import { Queues } from '@inventory/contracts';
+import { Outbox } from '../src/outbox/outbox';
+import { OutboxRelay, type OutboxRelayOptions } from '../src/outbox/outbox-relay';
+import { QueueDirectory } from '../src/sqs/queue-directory';
+import { RequestContext } from '../src/context/request-context';
+import { drain, eventually, messagingFixture, sleep, type MessagingFixture } from './support';
+
+describe('outbox relay (real Postgres, SQS stand-in)', () => {
+  let fx: MessagingFixture;
+  const relays: OutboxRelay[] = [];
+  const outbox = new Outbox('test');
+
+  beforeAll(async () => {
+    fx = await messagingFixture();
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.map((relay) => relay.onApplicationShutdown()));
+    relays.length = 0;
+    await fx.dataSource.query('DELETE FROM outbox');
+    await drain(fx.sqs, fx.queueUrls[Queues.StockEvents], 0);
+  });
+
+  afterAll(async () => {
+    await fx.close();
+  });
+
+  function startRelay(options: Partial<OutboxRelayOptions> = {}): OutboxRelay {
+    const relay = new OutboxRelay(
+      fx.dataSource,
+      fx.sqs,
+      new QueueDirectory(fx.sqs, ''),
+      fx.database.url,
+      { idlePollMs: 60_000, maxBackoffMs: 500, ...options },
+    );
+    relay.onApplicationBootstrap();
+    relays.push(relay);
+    return relay;
+  }
+
+  async function record(count: number, label: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 10) {
+      const batch = Array.from({ length: Math.min(10, count - i) }, (_, k) => ({
+        queue: Queues.StockEvents,
+        type: 'test.happened',
+        payload: { label, n: i + k },
+      }));
+      const envelopes = await RequestContext.run({ correlationId: `corr-${label}` }, () =>
+        fx.dataSource.transaction((manager) => outbox.add(manager, batch)),
+      );
+      ids.push(...envelopes.map((e) => e.id));
+    }
+    return ids;
+  }
+
+  async function collect(expected: number, timeoutMs = 15_000) {
+    const received: { id: string; correlationId: string; type: string }[] = [];
+    await eventually(
+      `${expected} messages`,
+      async () => {
+        const messages = await drain(fx.sqs, fx.queueUrls[Queues.StockEvents], 0);
+        received.push(...messages.map((m) => JSON.parse(m.Body!)));
+        return received.length >= expected;
+      },
+      timeoutMs,
+    );
+    // Anything extra (a duplicate) would arrive right behind.
+    await sleep(300);
+    received.push(
+      ...(await drain(fx.sqs, fx.queueUrls[Queues.StockEvents], 0)).map((m) => JSON.parse(m.Body!)),
+    );
+    return received;
+  }
+
+  it('publishes committed events once each, with envelope and correlation id, and empties the outbox', async () => {
+    startRelay();
+    const ids = await record(25, 'basic');
+    const received = await collect(25);
+    expect(received.map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(
+      received.every((e) => e.correlationId === 'corr-basic' && e.type === 'test.happened'),
+    ).toBe(true);
+    const [{ count }] = await fx.dataSource.query('SELECT count(*)::int AS count FROM outbox');
+    expect(count).toBe(0);
+  });
+
+  it('never publishes events of a transaction that rolled back', async () => {
+    startRelay();
+    await expect(
+      fx.dataSource.transaction(async (manager) => {
+        await outbox.add(manager, [
+          { queue: Queues.StockEvents, type: 'test.rolled_back', payload: {} },
+        ]);
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    const ids = await record(1, 'after-rollback');
+    const received = await collect(1);
+    expect(received.map((e) => e.id)).toEqual(ids);
+  });
+
+  it('is woken by NOTIFY: an event reaches SQS well before the idle poll', async () => {
+    startRelay({ idlePollMs: 60_000 });
+    await sleep(500); // relay idle, LISTEN connection up
+    const started = Date.now();
+    await record(1, 'wake');
+    await collect(1, 5000);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('keeps events while SQS is down and publishes each exactly once when it is back', async () => {
+    startRelay();
+    await fx.sqsStandIn.stop();
+    const ids = await record(30, 'outage');
+    await eventually('failed publish attempts to be recorded', async () => {
+      const [{ failing }] = await fx.dataSource.query(
+        'SELECT count(*)::int AS failing FROM outbox WHERE attempts > 0',
+      );
+      return failing > 0;
+    });
+    const [{ waiting }] = await fx.dataSource.query('SELECT count(*)::int AS waiting FROM outbox');
+    expect(waiting).toBe(30);
+
+    await fx.sqsStandIn.start();
+    const received = await collect(30, 20_000);
+    expect(received).toHaveLength(30);
+    expect(new Set(received.map((e) => e.id))).toEqual(new Set(ids));
+  });
+
+  it('lets several relays share one outbox without sending a row twice', async () => {
+    startRelay({ concurrency: 2 });
+    startRelay({ concurrency: 2 });
+    startRelay({ concurrency: 2 });
+    const ids = await record(300, 'many');
+    const received = await collect(300, 30_000);
+    expect(received).toHaveLength(300);
+    expect(new Set(received.map((e) => e.id))).toEqual(new Set(ids));
+  });
+});

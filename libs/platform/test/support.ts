@@ -1,0 +1,104 @@
+import {
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  type Message,
+} from '@aws-sdk/client-sqs';
+import {
+  createQueues,
+  createTestDatabase,
+  freePort,
+  sqsStandIn,
+  type StandIn,
+  type TestDatabase,
+} from '@inventory/local-stack';
+import { DataSource } from 'typeorm';
+import { createOutboxTable, createProcessedMessagesTable } from '../src/outbox/outbox-schema';
+
+export const AWS = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+};
+
+export interface MessagingFixture {
+  database: TestDatabase;
+  dataSource: DataSource;
+  sqsStandIn: StandIn;
+  sqs: SQSClient;
+  queueUrls: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Real Postgres (own database) with an outbox in schema `relaytest`, and the SQS stand-in. */
+export async function messagingFixture(): Promise<MessagingFixture> {
+  const database = await createTestDatabase('platform');
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: database.url,
+    schema: 'relaytest',
+    poolSize: 10,
+    extra: { options: '-c search_path=relaytest,public' },
+  });
+  await dataSource.initialize();
+  await dataSource.query('CREATE SCHEMA relaytest');
+  const runner = dataSource.createQueryRunner();
+  await createOutboxTable(runner, 'relaytest');
+  await createProcessedMessagesTable(runner, 'relaytest');
+  await runner.release();
+
+  const standIn = sqsStandIn(await freePort());
+  await standIn.start();
+  const queueUrls = await createQueues(standIn.endpoint, '', AWS);
+  const sqs = new SQSClient({ ...AWS, endpoint: standIn.endpoint, maxAttempts: 1 });
+  return {
+    database,
+    dataSource,
+    sqsStandIn: standIn,
+    sqs,
+    queueUrls,
+    async close() {
+      sqs.destroy();
+      await standIn.stop();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
+/** Reads (and deletes) everything currently in a queue. */
+export async function drain(sqs: SQSClient, queueUrl: string, waitSeconds = 1): Promise<Message[]> {
+  const all: Message[] = [];
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: waitSeconds,
+        MessageAttributeNames: ['All'],
+      }),
+    );
+    if (Messages.length === 0) return all;
+    all.push(...Messages);
+    await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+      }),
+    );
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { type AppName, appScript } from './apps';
+
+export interface AppProcessOptions {
+  env: NodeJS.ProcessEnv;
+  healthUrl: string;
+  logFile: string;
+  /** Receives every line the app writes (JSON log lines on stdout, anything on stderr). */
+  onLine?: (app: AppName, line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+/**
+ * One app as a child process, started exactly as in production (`node dist/main.js`). Its
+ * log lines go to its own file; it is asked to stop with SIGTERM and killed if it does not.
+ */
+export class AppProcess {
+  private child?: ChildProcess;
+  private exit?: Promise<number | null>;
+  private log?: WriteStream;
+
+  constructor(
+    readonly name: AppName,
+    private readonly options: AppProcessOptions,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get healthUrl(): string {
+    return this.options.healthUrl;
+  }
+
+  start(extraEnv: NodeJS.ProcessEnv = {}): void {
+    if (this.running) return;
+    this.log ??= createWriteStream(this.options.logFile, { flags: 'a' });
+    // The IPC channel lets the app notice when the stack itself dies, and stop with it.
+    const child = spawn(process.execPath, [appScript(this.name, 'main')], {
+      env: { ...this.options.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    this.child = child;
+    this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    for (const stream of ['stdout', 'stderr'] as const) {
+      createInterface({ input: child[stream]! }).on('line', (line) => {
+        this.log?.write(`${line}\n`);
+        this.options.onLine?.(this.name, line, stream);
+      });
+    }
+  }
+
+  /** Resolves once /health answers 200; rejects with the last answer when it does not in time. */
+  async waitHealthy(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+      if (!this.running)
+        throw new Error(
+          `${this.name} exited with code ${this.child?.exitCode} before it was healthy`,
+        );
+      try {
+        const response = await fetch(this.options.healthUrl, { signal: AbortSignal.timeout(2000) });
+        if (response.status === 200) return;
+        last = `${response.status} ${await response.text()}`;
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${this.name} was not healthy within ${timeoutMs} ms: ${last}`);
+  }
+
+  /** Graceful stop: SIGTERM, then SIGKILL if it is still there after the deadline. */
+  async stop(timeoutMs = 15_000): Promise<void> {
+    if (!this.running) return;
+    this.child!.kill('SIGTERM');
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), timeoutMs);
+    await this.exit;
+    clearTimeout(timer);
+  }
+
+  /** Kills at once with no chance to clean up (kill -9), as a crash would. */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    this.child!.kill('SIGKILL');
+    await this.exit;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    await new Promise<void>((resolve) => (this.log ? this.log.end(resolve) : resolve()));
+    this.log = undefined;
+  }
+}

@@ -1,0 +1,314 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DEFAULT_SERVICE_PORTS, type ServiceName } from '@inventory/contracts';
+import { AppProcess } from './app-process';
+import { APP_NAMES, type AppName, appScript } from './apps';
+import { startNatsServer } from './nats';
+import { assertPortsFree, freePort } from './ports';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type PostgresHandle,
+} from './postgres';
+import { createBucket, createQueues } from './provision';
+import { localSecrets } from './secrets';
+import { s3StandIn, sesStandIn, sqsStandIn, type StandIn } from './stand-ins';
+
+const run = promisify(execFile);
+
+export const DEFAULT_ADMIN = {
+  email: 'admin@inventory.local',
+  password: 'change-me-inventory-admin',
+};
+export const MEDIA_BUCKET = 'inventory-media';
+/** s3rver accepts only this key pair unless configured otherwise; the other stand-ins accept any. */
+const LOCAL_AWS = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+};
+
+export interface StackPorts {
+  gateway: number;
+  ses: number;
+  s3: number;
+  sqs: number;
+  postgres: number;
+  services: Record<ServiceName, { bus: number; health: number }>;
+}
+
+export interface StackOptions {
+  /** Where Postgres data, S3 objects, logs and local secrets live. */
+  dataDir: string;
+  /**
+   * For tests: free ports, a fresh database that is dropped on stop, a private NATS server
+   * when NATS is asked for, Postgres without fsync.
+   */
+  ephemeral?: boolean;
+  /** The environment the stack reads (DATABASE_URL, NATS_URL, AWS_ENDPOINT_URL_*, ports). */
+  env?: NodeJS.ProcessEnv;
+  /** Test stacks only: run the bus over NATS (a private nats-server). */
+  nats?: boolean;
+  /** Extra variables given to every app. */
+  appEnv?: NodeJS.ProcessEnv;
+  onLine?: (app: AppName, line: string, stream: 'stdout' | 'stderr') => void;
+  onProgress?: (message: string) => void;
+}
+
+export interface Stack {
+  ports: StackPorts;
+  urls: { api: string; docs: string; health: string; mail: string; s3: string; sqs: string };
+  databaseUrl: string;
+  natsUrl?: string;
+  admin: { email: string; password: string };
+  apps: Record<AppName, AppProcess>;
+  /** The stand-ins this stack started (none for a service given by AWS_ENDPOINT_URL_*). */
+  standIns: Partial<Record<StandIn['name'], StandIn>>;
+  /** The environment every app runs with: use it to run an app's CLI against this stack. */
+  appEnv: NodeJS.ProcessEnv;
+  logDir: string;
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole system; see `StackOptions`. Everything started is stopped again on failure. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const started = Date.now();
+  const env = options.env ?? process.env;
+  const progress = options.onProgress ?? (() => undefined);
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+    cleanups.length = 0;
+  };
+
+  try {
+    const { dataDir } = options;
+    const logDir = join(dataDir, 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const ports = options.ephemeral ? await freePorts() : configuredPorts(env);
+    const useOwn = {
+      postgres: !env.DATABASE_URL,
+      s3: !env.AWS_ENDPOINT_URL_S3,
+      sqs: !env.AWS_ENDPOINT_URL_SQS,
+      ses: !(env.AWS_ENDPOINT_URL_SESV2 ?? env.AWS_ENDPOINT_URL_SES),
+      nats: options.ephemeral && options.nats,
+    };
+    const natsUrl = options.ephemeral ? undefined : env.NATS_URL;
+    if (!options.ephemeral) await assertPortsFree(portsToCheck(ports, useOwn, !!natsUrl));
+
+    // Postgres: the given server, or embedded binaries with data under .data/postgres.
+    let postgres: PostgresHandle | undefined;
+    let database: string;
+    if (useOwn.postgres) {
+      progress(`starting embedded Postgres on port ${ports.postgres}`);
+      postgres = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'postgres'),
+        port: ports.postgres,
+        durable: !options.ephemeral,
+      });
+      cleanups.push(() => postgres!.stop());
+    }
+    if (options.ephemeral) {
+      const server = env.DATABASE_URL ?? postgres!.adminUrl;
+      const name = `stack_${Date.now()}_${randomBytes(3).toString('hex')}`;
+      database = await ensureDatabase(server, name);
+      cleanups.push(() => dropDatabase(server, name));
+    } else {
+      database = env.DATABASE_URL ?? (await ensureDatabase(postgres!.adminUrl, 'inventory'));
+    }
+
+    // AWS stand-ins, unless an endpoint is given (LocalStack, real AWS …).
+    const standIns: Stack['standIns'] = {};
+    const startStandIn = async (standIn: StandIn) => {
+      await standIn.start();
+      standIns[standIn.name] = standIn;
+      cleanups.push(() => standIn.stop());
+    };
+    await Promise.all([
+      useOwn.s3 &&
+        startStandIn(s3StandIn(ports.s3, join(dataDir, 's3'), [env.S3_BUCKET ?? MEDIA_BUCKET])),
+      useOwn.sqs && startStandIn(sqsStandIn(ports.sqs)),
+      useOwn.ses && startStandIn(sesStandIn(ports.ses)),
+    ]);
+    const endpoints = {
+      s3: env.AWS_ENDPOINT_URL_S3 ?? standIns.s3!.endpoint,
+      sqs: env.AWS_ENDPOINT_URL_SQS ?? standIns.sqs!.endpoint,
+      ses: env.AWS_ENDPOINT_URL_SESV2 ?? env.AWS_ENDPOINT_URL_SES ?? standIns.ses!.endpoint,
+    };
+    const queuePrefix = env.QUEUE_PREFIX ?? '';
+    const bucket = env.S3_BUCKET ?? MEDIA_BUCKET;
+    await createQueues(endpoints.sqs, queuePrefix, LOCAL_AWS);
+    await createBucket(endpoints.s3, bucket, LOCAL_AWS);
+
+    let busUrl = natsUrl;
+    if (useOwn.nats) {
+      const nats = await startNatsServer(await freePort());
+      cleanups.push(() => nats.stop());
+      busUrl = nats.url;
+    }
+
+    const admin = {
+      email: env.ADMIN_EMAIL ?? DEFAULT_ADMIN.email,
+      password: env.ADMIN_PASSWORD ?? DEFAULT_ADMIN.password,
+    };
+    const gatewayUrl = `http://localhost:${ports.gateway}`;
+    const appEnv: NodeJS.ProcessEnv = {
+      ...env,
+      NODE_ENV: env.NODE_ENV ?? 'development',
+      LOG_FORMAT: 'json',
+      DATABASE_URL: database,
+      ...(busUrl ? { NATS_URL: busUrl } : { NATS_URL: '' }),
+      AWS_REGION: env.AWS_REGION ?? LOCAL_AWS.region,
+      AWS_ACCESS_KEY_ID: env.AWS_ACCESS_KEY_ID ?? LOCAL_AWS.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: env.AWS_SECRET_ACCESS_KEY ?? LOCAL_AWS.credentials.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: endpoints.s3,
+      AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+      AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+      S3_BUCKET: bucket,
+      S3_FORCE_PATH_STYLE: 'true',
+      QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: env.JWT_SECRET ?? localSecrets(dataDir).JWT_SECRET,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      PUBLIC_URL: env.PUBLIC_URL ?? gatewayUrl,
+      ALERT_RECIPIENTS: env.ALERT_RECIPIENTS ?? admin.email,
+      CATALOG_SERVICE_URL: `tcp://127.0.0.1:${ports.services.catalog.bus}`,
+      STOCK_SERVICE_URL: `tcp://127.0.0.1:${ports.services.stock.bus}`,
+      NOTIFICATION_SERVICE_URL: `tcp://127.0.0.1:${ports.services.notification.bus}`,
+      ...options.appEnv,
+    };
+
+    progress('running migrations');
+    await Promise.all(APP_NAMES.map((app) => migrate(app, appEnv)));
+
+    const apps = {} as Record<AppName, AppProcess>;
+    for (const app of APP_NAMES) {
+      rotate(join(logDir, `${app}.log`));
+      apps[app] = new AppProcess(app, {
+        env: { ...appEnv, ...portEnv(app, ports) },
+        healthUrl:
+          app === 'gateway'
+            ? `http://127.0.0.1:${ports.gateway}/health`
+            : `http://127.0.0.1:${ports.services[app].health}/health`,
+        logFile: join(logDir, `${app}.log`),
+        onLine: options.onLine,
+      });
+      cleanups.push(() => apps[app].close());
+    }
+    progress('starting services');
+    const services = APP_NAMES.filter((app) => app !== 'gateway');
+    services.forEach((app) => apps[app].start());
+    await Promise.all(services.map((app) => apps[app].waitHealthy()));
+    apps.gateway.start();
+    await apps.gateway.waitHealthy();
+
+    const stopAll = cleanup;
+    return {
+      ports,
+      urls: {
+        api: `${gatewayUrl}/api/v1`,
+        docs: `${gatewayUrl}/api/docs`,
+        health: `${gatewayUrl}/health`,
+        mail: standIns.ses ? `http://localhost:${ports.ses}/` : endpoints.ses,
+        s3: endpoints.s3,
+        sqs: endpoints.sqs,
+      },
+      databaseUrl: database,
+      natsUrl: busUrl,
+      admin,
+      apps,
+      standIns,
+      appEnv,
+      logDir,
+      startupMs: Date.now() - started,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+async function migrate(app: AppName, env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await run(process.execPath, [appScript(app, 'migrate')], { env });
+  } catch (error) {
+    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
+    throw new Error(`migrations of ${app} failed: ${(stderr || stdout || String(error)).trim()}`);
+  }
+}
+
+function portEnv(app: AppName, ports: StackPorts): NodeJS.ProcessEnv {
+  if (app === 'gateway') return { PORT: String(ports.gateway) };
+  return {
+    BUS_PORT: String(ports.services[app].bus),
+    HEALTH_PORT: String(ports.services[app].health),
+  };
+}
+
+const int = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+/** Ports of `npm start`: defaults, each overridable by a variable (listed in the README). */
+export function configuredPorts(env: NodeJS.ProcessEnv): StackPorts {
+  const service = (name: ServiceName) => ({
+    bus: int(env[`${name.toUpperCase()}_BUS_PORT`], DEFAULT_SERVICE_PORTS[name].bus),
+    health: int(env[`${name.toUpperCase()}_HEALTH_PORT`], DEFAULT_SERVICE_PORTS[name].health),
+  });
+  return {
+    gateway: int(env.PORT, 3000),
+    ses: int(env.SES_PORT, 8005),
+    s3: int(env.S3_PORT, 4569),
+    sqs: int(env.SQS_PORT, 9324),
+    postgres: int(env.POSTGRES_PORT, 15432),
+    services: {
+      catalog: service('catalog'),
+      stock: service('stock'),
+      notification: service('notification'),
+    },
+  };
+}
+
+async function freePorts(): Promise<StackPorts> {
+  const service = async () => ({ bus: await freePort(), health: await freePort() });
+  return {
+    gateway: await freePort(),
+    ses: await freePort(),
+    s3: await freePort(),
+    sqs: await freePort(),
+    postgres: await freePort(),
+    services: { catalog: await service(), stock: await service(), notification: await service() },
+  };
+}
+
+function portsToCheck(
+  ports: StackPorts,
+  own: { postgres: boolean; s3: boolean; sqs: boolean; ses: boolean },
+  nats: boolean,
+): Record<string, number> {
+  const check: Record<string, number> = { PORT: ports.gateway };
+  if (own.postgres) check.POSTGRES_PORT = ports.postgres;
+  if (own.s3) check.S3_PORT = ports.s3;
+  if (own.sqs) check.SQS_PORT = ports.sqs;
+  if (own.ses) check.SES_PORT = ports.ses;
+  for (const [name, service] of Object.entries(ports.services)) {
+    if (!nats) check[`${name.toUpperCase()}_BUS_PORT`] = service.bus;
+    check[`${name.toUpperCase()}_HEALTH_PORT`] = service.health;
+  }
+  return check;
+}
+
+/** Keeps one previous log per app once it passes 20 MB. */
+function rotate(file: string): void {
+  try {
+    if (statSync(file).size > 20 * 1024 * 1024) renameSync(file, `${file}.1`);
+  } catch {
+    // no log yet
+  }
+}
+
+export { databaseUrl };

@@ -1,0 +1,197 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { Socket } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import S3rver from 's3rver';
+import { createRequestHandler } from 'local-aws-sqs';
+import sesServer from 'aws-ses-v2-local';
+
+/**
+ * A local stand-in for one AWS service. `stop()` closes its port and drops open connections
+ * while keeping its state, so `start()` brings back the same queues, objects and mail: that
+ * is how tests take a "service down" and bring it back.
+ */
+export interface StandIn {
+  readonly name: 's3' | 'sqs' | 'ses';
+  readonly port: number;
+  readonly endpoint: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/** Keeps track of sockets so stop() can cut long-polls and keep-alives at once. */
+function trackSockets(server: Server): () => void {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return () => sockets.forEach((socket) => socket.destroy());
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server | undefined, dropSockets: (() => void) | undefined): Promise<void> {
+  if (!server?.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    dropSockets?.();
+  });
+}
+
+/** `local-aws-sqs`: JSON protocol, redrive policies; queues live in this process's memory. */
+export function sqsStandIn(port: number): StandIn {
+  const { requestHandler: inner } = createRequestHandler({
+    port,
+    hostname: HOST,
+    emulateQueueCreationLifecycle: false,
+    emulateLazyQueues: false,
+  });
+  const requestHandler = withEarlyLongPollReturn(inner);
+  let server: Server | undefined;
+  let drop: (() => void) | undefined;
+  return {
+    name: 'sqs',
+    port,
+    endpoint: `http://${HOST}:${port}`,
+    async start() {
+      server = createServer((req, res) => void requestHandler(req, res));
+      drop = trackSockets(server);
+      await listen(server, port);
+    },
+    stop: () => close(server, drop),
+  };
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Runs the stand-in's handler on a request made up here, capturing its answer. */
+async function exchange(
+  handler: Handler,
+  headers: IncomingMessage['headers'],
+  body: string,
+): Promise<Answer> {
+  const req = Object.assign(Readable.from([Buffer.from(body)]), {
+    headers,
+  }) as unknown as IncomingMessage;
+  const answer: Answer = { status: 200, headers: {}, body: '' };
+  const res = {
+    set statusCode(code: number) {
+      answer.status = code;
+    },
+    get statusCode() {
+      return answer.status;
+    },
+    setHeader(name: string, value: string) {
+      answer.headers[name] = value;
+    },
+    end(chunk?: string) {
+      answer.body = chunk ?? '';
+    },
+  } as unknown as ServerResponse;
+  await handler(req, res);
+  return answer;
+}
+
+/**
+ * Real SQS answers a long poll (WaitTimeSeconds > 0) as soon as any message is there;
+ * local-aws-sqs waits until the batch is full or the wait is over, which would add up to
+ * 20 s to every event's way through the system. Long polls are therefore served here as a
+ * series of short receives until one returns messages or the wait is over.
+ */
+function withEarlyLongPollReturn(inner: Handler): Handler {
+  return async (req, res) => {
+    if (req.headers['x-amz-target'] !== 'AmazonSQS.ReceiveMessage') return inner(req, res);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const request = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
+      WaitTimeSeconds?: number;
+    };
+    const deadline = Date.now() + Number(request.WaitTimeSeconds ?? 0) * 1000;
+    let answer: Answer;
+    do {
+      answer = await exchange(
+        inner,
+        req.headers,
+        JSON.stringify({ ...request, WaitTimeSeconds: 0 }),
+      );
+    } while (
+      answer.status === 200 &&
+      answer.body === '' &&
+      Date.now() < deadline &&
+      !res.destroyed
+    );
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
+  };
+}
+
+/** `aws-ses-v2-local`: accepts SESv2 SendEmail, lists mail at /store and on its web page. */
+export function sesStandIn(port: number): StandIn {
+  let server: Server | undefined;
+  let drop: (() => void) | undefined;
+  return {
+    name: 'ses',
+    port,
+    endpoint: `http://${HOST}:${port}`,
+    async start() {
+      server = await sesServer({ host: HOST, port });
+      drop = trackSockets(server);
+    },
+    stop: () => close(server, drop),
+  };
+}
+
+/** `s3rver`: objects on disk under `directory`, so they outlive a restart of the stack. */
+export function s3StandIn(port: number, directory: string, buckets: string[]): StandIn {
+  mkdirSync(directory, { recursive: true });
+  let s3: S3rver | undefined;
+  return {
+    name: 's3',
+    port,
+    endpoint: `http://${HOST}:${port}`,
+    async start() {
+      s3 = new S3rver({
+        port,
+        address: HOST,
+        directory,
+        silent: true,
+        configureBuckets: buckets.map((name) => ({ name, configs: [CORS_ANY_ORIGIN] })),
+      });
+      await s3.run();
+    },
+    async stop() {
+      await s3?.close();
+      s3 = undefined;
+    },
+  };
+}
+
+/** Browsers upload straight to the bucket with presigned URLs, so the bucket answers CORS. */
+const CORS_ANY_ORIGIN = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
