@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       bodyLimit: config.BODY_LIMIT_BYTES,
     });
     app.use(correlationMiddleware);
+    app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live'] });
     await app.listen(config.PORT, config.HOST);
     await logStarted(app, config, { url: `http://${config.HOST}:${config.PORT}` });
   } catch (error) {

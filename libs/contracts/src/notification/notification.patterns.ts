@@ -1,0 +1,8 @@
+/** Bus request patterns the notification service answers. */
+export const NotificationPatterns = {
+  /** Run the low-stock digest now: `{ force?: boolean }` → what was found and sent. */
+  digestRun: 'notification.digest.run',
+  recipientsGet: 'notification.recipients.get',
+  recipientsSet: 'notification.recipients.set',
+  emailsList: 'notification.emails.list',
+} as const;

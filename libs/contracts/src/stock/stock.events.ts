@@ -1,0 +1,85 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** Event types on the `stock-events` queue. */
+export const StockEvents = {
+  /** Every movement, and every reorder-level change. */
+  LevelChanged: 'stock.level.changed',
+  /** Crossed from above the reorder level to at or below it. */
+  Low: 'stock.low',
+  /** Reached 0 on hand. */
+  Depleted: 'stock.depleted',
+  /** Rose from at-or-below back above the reorder level. */
+  Replenished: 'stock.replenished',
+} as const;
+
+export type StockEventType = (typeof StockEvents)[keyof typeof StockEvents];
+
+export const STOCK_EVENT_TYPES = Object.values(StockEvents);
+
+/** Payload of every stock event: the level before and after the change that caused it. */
+export interface StockLevelEventPayload {
+  productId: string;
+  sku: string | null;
+  name: string | null;
+  before: number;
+  after: number;
+  reorderLevel: number;
+  /** The movement that caused it; absent when a reorder-level change did. */
+  movementId?: string;
+  at: string;
+}
+
+export class StockLevelEventPayloadDto implements StockLevelEventPayload {
+  @IsUUID()
+  productId!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  sku!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  name!: string | null;
+
+  @IsInt()
+  @Min(0)
+  before!: number;
+
+  @IsInt()
+  @Min(0)
+  after!: number;
+
+  @IsInt()
+  @Min(0)
+  reorderLevel!: number;
+
+  @IsOptional()
+  @IsUUID()
+  movementId?: string;
+
+  @IsISO8601()
+  at!: string;
+}
+
+/** A stock event as consumers validate it. */
+export class StockEventDto {
+  @IsIn(STOCK_EVENT_TYPES)
+  type!: StockEventType;
+
+  @ValidateNested()
+  @Type(() => StockLevelEventPayloadDto)
+  payload!: StockLevelEventPayloadDto;
+}
