@@ -7,5 +7,6 @@ export * from './database';
 export * from './errors';
 export * from './health';
 export * from './logging';
+export * from './metrics';
 export * from './outbox';
 export * from './sqs';

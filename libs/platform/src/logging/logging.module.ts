@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppBaseConfig } from '../config/base.config';
+import { MetricsModule } from '../metrics/metrics.module';
 import { LifecycleLogger } from './lifecycle-logger';
 import { pinoOptions, type LoggingIdentity } from './pino-options';
 
@@ -23,6 +24,7 @@ export class LoggingModule {
     return {
       module: LoggingModule,
       imports: [
+        MetricsModule,
         LoggerModule.forRootAsync({
           inject: [AppBaseConfig],
           useFactory: (config: AppBaseConfig) => ({
@@ -45,7 +47,7 @@ export class LoggingModule {
         }),
       ],
       providers: [LifecycleLogger],
-      exports: [LoggerModule],
+      exports: [LoggerModule, MetricsModule],
     };
   }
 }
