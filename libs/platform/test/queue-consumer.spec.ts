@@ -1,4 +1,4 @@
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { deadLetterQueueName, Queues, type EventEnvelope } from '@inventory/contracts';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../src/context/request-context';
@@ -105,6 +105,76 @@ describe('queue consumers (SQS stand-in, real Postgres)', () => {
     await eventually('the redelivery', async () => attempts >= 3, 15_000);
     await sleep(500);
     expect(effects).toEqual([event.id]);
+  });
+
+  it('waits the back-off it is given before delivering a failed message again', async () => {
+    const attemptsAt: number[] = [];
+    await consumers.consume(
+      queue,
+      async () => {
+        attemptsAt.push(Date.now());
+        if (attemptsAt.length === 1) throw new Error('transient failure');
+      },
+      { retryDelaySeconds: (receives) => (receives === 1 ? 3 : 0) },
+    );
+    await send(JSON.stringify(envelope('welcome.requested', {})));
+    await eventually('the second delivery', async () => attemptsAt.length === 2, 15_000);
+    const waited = attemptsAt[1] - attemptsAt[0];
+    expect(waited).toBeGreaterThanOrEqual(2500);
+    expect(waited).toBeLessThan(8000);
+    await sleep(300);
+    expect(await drain(fx.sqs, fx.queueUrls[queue], 0)).toHaveLength(0);
+  });
+
+  it('handles every message of a batch, deleting the good ones even when one fails', async () => {
+    const handled: string[] = [];
+    const bad = envelope('welcome.requested', {});
+    await consumers.consume(
+      queue,
+      async (event) => {
+        if (event.id === bad.id) throw new Error('this one fails');
+        handled.push(event.id);
+      },
+      { retryDelaySeconds: () => 3 },
+    );
+    const good = Array.from({ length: 6 }, () => envelope('welcome.requested', {}));
+    await fx.sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: fx.queueUrls[queue],
+        Entries: [...good, bad].map((event, index) => ({
+          Id: String(index),
+          MessageBody: JSON.stringify(event),
+        })),
+      }),
+    );
+    await eventually('every good message to be handled', async () => handled.length === 6);
+    await consumers.stop();
+    expect(handled.sort()).toEqual(good.map((event) => event.id).sort());
+    // The good ones are gone; the failed one is hidden for its 3 s back-off, then back.
+    expect(await drain(fx.sqs, fx.queueUrls[queue], 0)).toHaveLength(0);
+    await sleep(3500);
+    const again = await drain(fx.sqs, fx.queueUrls[queue], 0);
+    expect(again.map((m) => JSON.parse(m.Body!).id)).toEqual([bad.id]);
+  });
+
+  it('on shutdown, finishes the message in hand and deletes it, so it is not delivered again', async () => {
+    const deliveries: string[] = [];
+    await consumers.consume(
+      queue,
+      async (event) => {
+        deliveries.push(event.id);
+        await sleep(1500);
+      },
+      { visibilityTimeout: 2 },
+    );
+    const event = envelope('welcome.requested', {});
+    await send(JSON.stringify(event));
+    await eventually('the handler to start', async () => deliveries.length === 1);
+    await consumers.stop();
+    // Had it not been deleted, it would be visible again 2 s after it was received.
+    await sleep(2500);
+    expect(await drain(fx.sqs, fx.queueUrls[queue], 0)).toHaveLength(0);
+    expect(deliveries).toEqual([event.id]);
   });
 
   it('on shutdown, finishes the message in hand before returning', async () => {

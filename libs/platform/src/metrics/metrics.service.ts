@@ -6,6 +6,8 @@ export const MetricNames = {
   LowStockAlerts: 'LowStockAlerts',
   EmailsSent: 'EmailsSent',
   EmailsFailed: 'EmailsFailed',
+  /** From an event's occurredAt to SES accepting the email it caused. */
+  EmailLatencyMs: 'EmailLatencyMs',
   OutboxPending: 'OutboxPending',
   OutboxPublishLatencyMs: 'OutboxPublishLatencyMs',
   MessagesDeadLettered: 'MessagesDeadLettered',

@@ -1,11 +1,24 @@
-import { type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  ChangeMessageVisibilityBatchCommand,
+  DeleteMessageBatchCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { EventEnvelopeDto, MAX_RECEIVE_COUNT, type EventEnvelope } from '@inventory/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Consumer } from 'sqs-consumer';
 import { RequestContext } from '../context/request-context';
 import { validationDetails } from '../errors/validation';
+import { MetricNames, MetricsService } from '../metrics/metrics.service';
 import { QueueDirectory } from './queue-directory';
 import { SQS_POLLER } from './sqs.tokens';
 
@@ -18,6 +31,11 @@ export interface ConsumeOptions {
   pollers?: number;
   /** Seconds a received message stays hidden; extended while the handler runs. */
   visibilityTimeout?: number;
+  /**
+   * Seconds before a failed message is delivered again, given how many times it has been
+   * received (1 for the first failure). Default: 2, 4, 8, 16 … capped at 60.
+   */
+  retryDelaySeconds?: (receiveCount: number) => number;
 }
 
 /** A message that can never succeed (bad JSON, bad envelope, unknown type): retried at once. */
@@ -25,14 +43,30 @@ export class PoisonMessageError extends Error {
   override name = 'PoisonMessageError';
 }
 
+export const defaultRetryDelaySeconds = (receives: number) => Math.min(60, 2 ** receives);
+
+/** SQS allows at most 12 hours of visibility timeout. */
+const MAX_VISIBILITY_SECONDS = 12 * 3600;
+
+interface Outcome {
+  message: Message;
+  /** Undefined when handled; otherwise seconds until SQS delivers it again. */
+  retryInSeconds?: number;
+}
+
 /**
  * Long-polls a queue and hands each event to its handler inside the event's correlation
- * context. A message is deleted only when the handler resolved. A failing message becomes
- * visible again after a back-off growing with its receive count; after MAX_RECEIVE_COUNT
- * receives SQS moves it to the dead-letter queue, and other messages keep flowing meanwhile.
+ * context. The messages of one receive are handled concurrently; those whose handler
+ * resolved are then deleted together (one DeleteMessageBatch), and those that failed are
+ * made visible again after a back-off growing with their receive count (one
+ * ChangeMessageVisibilityBatch). After MAX_RECEIVE_COUNT receives SQS moves a failing
+ * message to the dead-letter queue, and other messages keep flowing meanwhile.
+ *
+ * Deletes and visibility changes are not tied to the poller's abort signal: on shutdown the
+ * long poll is cut at once, while messages already in hand finish and are deleted.
  */
 @Injectable()
-export class QueueConsumers implements OnApplicationShutdown {
+export class QueueConsumers implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly consumers: Consumer[] = [];
   private readonly logger = new Logger(QueueConsumers.name);
   private stopping = false;
@@ -40,12 +74,13 @@ export class QueueConsumers implements OnApplicationShutdown {
   constructor(
     @Inject(SQS_POLLER) private readonly sqs: SQSClient,
     private readonly queues: QueueDirectory,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async consume(queue: string, handler: EventHandler, options: ConsumeOptions = {}): Promise<void> {
     const queueUrl = await this.queues.url(queue);
-    const poison = new Set<string>();
     const visibilityTimeout = options.visibilityTimeout ?? 30;
+    const retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
     for (let i = 0; i < (options.pollers ?? 1); i++) {
       const consumer = Consumer.create({
         queueUrl,
@@ -59,27 +94,18 @@ export class QueueConsumers implements OnApplicationShutdown {
         attributeNames: ['All'],
         messageSystemAttributeNames: ['ApproximateReceiveCount'],
         messageAttributeNames: ['All'],
-        terminateVisibilityTimeout: (messages) => {
-          const message = messages[0];
-          if (message?.MessageId && poison.delete(message.MessageId)) return 0;
-          return Math.min(60, 2 ** receiveCount(message));
-        },
-        handleMessage: async (message) => {
-          const envelope = await parseEnvelope(message).catch((error: unknown) => {
-            if (message.MessageId) poison.add(message.MessageId);
-            throw error;
-          });
-          await RequestContext.run({ correlationId: envelope.correlationId }, () =>
-            handler(envelope, message),
+        handleMessageBatch: async (messages) => {
+          const outcomes = await Promise.all(
+            messages.map((message) => this.handle(queue, message, handler, retryDelay)),
           );
-          return message;
+          await this.settle(queue, queueUrl, outcomes);
+          // Settled here already: nothing left for sqs-consumer to delete.
+          return [];
         },
       });
-      consumer.on('processing_error', (error, message) => this.failed(queue, error, message));
-      consumer.on('timeout_error', (error, message) => this.failed(queue, error, message));
       consumer.on('error', (error) => {
-        // Stopping aborts the long poll on purpose: not worth a warning.
-        if (this.stopping && /aborted/i.test(error.message)) return;
+        // Stopping aborts the long poll (and any heartbeat in flight) on purpose.
+        if (this.stopping && /abort/i.test(`${error.name} ${error.message}`)) return;
         this.logger.warn(
           { event: 'queue.receive_failed', queue, err: error },
           `cannot receive from ${queue}`,
@@ -90,7 +116,84 @@ export class QueueConsumers implements OnApplicationShutdown {
     }
   }
 
-  private failed(queue: string, error: Error, message: Message): void {
+  /** Runs one message's handler; never throws. */
+  private async handle(
+    queue: string,
+    message: Message,
+    handler: EventHandler,
+    retryDelay: (receives: number) => number,
+  ): Promise<Outcome> {
+    try {
+      const envelope = await parseEnvelope(message);
+      await RequestContext.run({ correlationId: envelope.correlationId }, () =>
+        handler(envelope, message),
+      );
+      return { message };
+    } catch (error) {
+      this.failed(queue, error, message);
+      const retryInSeconds =
+        error instanceof PoisonMessageError ? 0 : retryDelay(receiveCount(message));
+      return {
+        message,
+        retryInSeconds: Math.max(0, Math.min(MAX_VISIBILITY_SECONDS, Math.round(retryInSeconds))),
+      };
+    }
+  }
+
+  /** Deletes what was handled and schedules the rest for another delivery. */
+  private async settle(queue: string, queueUrl: string, outcomes: Outcome[]): Promise<void> {
+    const done = outcomes.filter((o) => o.retryInSeconds === undefined);
+    const failed = outcomes.filter((o) => o.retryInSeconds !== undefined);
+    await Promise.all([
+      done.length > 0 &&
+        this.sqs
+          .send(
+            new DeleteMessageBatchCommand({
+              QueueUrl: queueUrl,
+              Entries: done.map(({ message }, index) => ({
+                Id: String(index),
+                ReceiptHandle: message.ReceiptHandle,
+              })),
+            }),
+          )
+          .then((answer) => {
+            if (answer.Failed?.length) this.settleFailed(queue, 'delete', answer.Failed);
+          })
+          .catch((error: unknown) => this.settleFailed(queue, 'delete', error)),
+      failed.length > 0 &&
+        this.sqs
+          .send(
+            new ChangeMessageVisibilityBatchCommand({
+              QueueUrl: queueUrl,
+              Entries: failed.map(({ message, retryInSeconds }, index) => ({
+                Id: String(index),
+                ReceiptHandle: message.ReceiptHandle,
+                VisibilityTimeout: retryInSeconds,
+              })),
+            }),
+          )
+          .then((answer) => {
+            if (answer.Failed?.length) this.settleFailed(queue, 'back-off', answer.Failed);
+          })
+          .catch((error: unknown) => this.settleFailed(queue, 'back-off', error)),
+    ]);
+  }
+
+  /**
+   * A handled message that could not be deleted comes back after its visibility timeout and
+   * finds its event already processed; a failed one whose back-off could not be set simply
+   * comes back after the visibility timeout.
+   */
+  private settleFailed(queue: string, step: 'delete' | 'back-off', cause: unknown): void {
+    this.logger.warn(
+      { event: 'queue.settle_failed', queue, step, err: cause },
+      step === 'delete'
+        ? `handled messages could not be deleted from ${queue}; they will be delivered again`
+        : `failed messages of ${queue} keep their visibility timeout instead of the back-off`,
+    );
+  }
+
+  private failed(queue: string, error: unknown, message: Message): void {
     const receives = receiveCount(message);
     const fields = {
       queue,
@@ -100,6 +203,7 @@ export class QueueConsumers implements OnApplicationShutdown {
       err: error,
     };
     if (receives >= MAX_RECEIVE_COUNT) {
+      this.metrics?.count(MetricNames.MessagesDeadLettered, 1, { queue });
       this.logger.error(
         { event: 'message.dead_lettered', ...fields },
         'message failed for the last time: SQS moves it to the dead-letter queue',
@@ -112,8 +216,20 @@ export class QueueConsumers implements OnApplicationShutdown {
     }
   }
 
-  /** Stops polling, waits for messages in flight to finish, then returns. */
+  /**
+   * Stops polling before the rest of the application (database, bus clients) shuts down, so
+   * that messages in hand can still finish.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Stops polling, waits for messages in flight to finish (and be deleted), then returns. */
+  async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all(
       this.consumers.map(
@@ -128,9 +244,14 @@ export class QueueConsumers implements OnApplicationShutdown {
     this.consumers.length = 0;
     this.stopping = false;
   }
+
+  /** How many pollers are running (for health checks). */
+  get running(): number {
+    return this.consumers.filter((consumer) => consumer.status.isRunning).length;
+  }
 }
 
-function receiveCount(message: Message | undefined): number {
+export function receiveCount(message: Message | undefined): number {
   return Number(message?.Attributes?.ApproximateReceiveCount ?? 1);
 }
 
