@@ -1,13 +1,27 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import {
   BusModule,
   ConfigModule,
   DatabaseModule,
   HealthModule,
   LoggingModule,
+  SqsModule,
 } from '@inventory/platform';
+import { DigestScheduler } from './commands/run-digest/digest.scheduler';
+import { RunDigestMessageController } from './commands/run-digest/run-digest.message.controller';
+import { RunDigestService } from './commands/run-digest/run-digest.service';
+import { SendAccountEmailService } from './commands/send-account-email/send-account-email.service';
+import { SendStockAlertService } from './commands/send-stock-alert/send-stock-alert.service';
+import { StockEventsHandler } from './commands/send-stock-alert/stock-events.handler';
+import { RecipientsSeeder } from './commands/set-recipients/recipients.seeder';
+import { SetRecipientsMessageController } from './commands/set-recipients/set-recipients.message.controller';
+import { EventConsumers } from './consumers/event-consumers';
 import { notificationDatabase } from './database/notification.database';
+import { EmailModule } from './email/email.module';
 import type { NotificationConfig } from './notification.config';
+import { GetRecipientsMessageController } from './queries/get-recipients/get-recipients.message.controller';
+import { ListEmailsMessageController } from './queries/list-emails/list-emails.message.controller';
 
 /** Consumes events from SQS, sends email through SES, runs the daily digest. */
 @Module({})
@@ -21,6 +35,24 @@ export class AppModule {
         DatabaseModule.forService(notificationDatabase),
         HealthModule.forService('notification'),
         BusModule,
+        SqsModule,
+        ScheduleModule.forRoot(),
+        EmailModule,
+      ],
+      controllers: [
+        RunDigestMessageController,
+        SetRecipientsMessageController,
+        GetRecipientsMessageController,
+        ListEmailsMessageController,
+      ],
+      providers: [
+        RecipientsSeeder,
+        SendStockAlertService,
+        StockEventsHandler,
+        SendAccountEmailService,
+        EventConsumers,
+        RunDigestService,
+        DigestScheduler,
       ],
     };
   }

@@ -3,5 +3,9 @@ import type { NotificationConfig } from './notification.config';
 
 export const configOptions: LoadConfigOptions<NotificationConfig> = {
   app: 'notification-service',
-  developmentDefaults: { DATABASE_URL: LOCAL_DATABASE_URL },
+  developmentDefaults: {
+    DATABASE_URL: LOCAL_DATABASE_URL,
+    SES_FROM: 'alerts@inventory.local',
+    PUBLIC_URL: 'http://localhost:3000',
+  },
 };

@@ -1,7 +1,115 @@
-import { ServiceBaseConfig } from '@inventory/platform';
+import { EMAIL_OPTIONS, invalidAddresses, MAX_ALERT_RECIPIENTS } from '@inventory/contracts';
+import { EnvBoolean, EnvInt, ServiceBaseConfig } from '@inventory/platform';
+import { validateCronExpression } from 'cron';
+import {
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
+
+/** Splits `a@x.com, b@y.com` into addresses; empty entries are ignored. */
+export const splitAddresses = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter((address) => address.length > 0);
+
+const IsAddressList = () =>
+  ValidateBy({
+    name: 'isAddressList',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        const addresses = splitAddresses(value);
+        return addresses.length <= MAX_ALERT_RECIPIENTS && invalidAddresses(addresses).length === 0;
+      },
+      defaultMessage: (args) =>
+        `ALERT_RECIPIENTS must be at most ${MAX_ALERT_RECIPIENTS} comma-separated email addresses; not valid: ${invalidAddresses(splitAddresses(String(args?.value))).join(', ') || '(too many)'}`,
+    },
+  });
+
+const IsCronExpression = () =>
+  ValidateBy({
+    name: 'isCronExpression',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && validateCronExpression(value).valid,
+      defaultMessage: () =>
+        'DIGEST_CRON must be a cron expression (minute hour day month weekday, e.g. 0 9 * * *)',
+    },
+  });
+
+const IsTimeZone = () =>
+  ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: value });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'DIGEST_TIME_ZONE must be an IANA time zone (e.g. UTC, Europe/Berlin)',
+    },
+  });
 
 /** Configuration of the notification service, read from the environment at boot. */
 export class NotificationConfig extends ServiceBaseConfig {
   override BUS_PORT = 4003;
   override HEALTH_PORT = 3003;
+
+  /** Sender of every email; in production an address or domain verified in SES. */
+  @IsEmail(EMAIL_OPTIONS, { message: 'SES_FROM must be an email address' })
+  SES_FROM!: string;
+
+  /** Optional SES configuration set (bounce and complaint tracking in production). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'SES_CONFIGURATION_SET may hold letters, digits, - and _ (at most 64)',
+  })
+  SES_CONFIGURATION_SET?: string;
+
+  /** Where people reach the system: links in emails start with it. */
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'PUBLIC_URL must be an http(s) URL' },
+  )
+  PUBLIC_URL!: string;
+
+  /**
+   * Comma-separated addresses for stock alerts, used only to fill the stored recipient list
+   * the first time the service starts; afterwards admins manage it through the API.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  @IsAddressList()
+  ALERT_RECIPIENTS = '';
+
+  /** When the daily low-stock digest runs (cron: minute hour day month weekday). */
+  @IsCronExpression()
+  DIGEST_CRON = '0 9 * * *';
+
+  /** The time zone DIGEST_CRON is read in, and in which "today" is decided for the digest. */
+  @IsTimeZone()
+  DIGEST_TIME_ZONE = 'UTC';
+
+  /** Run the digest on its schedule. Off: it runs only when asked (CLI, API). */
+  @EnvBoolean()
+  DIGEST_ENABLED = true;
+
+  /** Pollers on the stock-events queue, each taking up to 10 messages at a time. */
+  @EnvInt(1, 20)
+  STOCK_EVENTS_POLLERS = 2;
 }
+
+/** PUBLIC_URL without a trailing slash, so links can be appended to it. */
+export const publicUrl = (config: Pick<NotificationConfig, 'PUBLIC_URL'>) =>
+  config.PUBLIC_URL.replace(/\/+$/, '');

@@ -11,6 +11,7 @@ export * from './services';
 export * from './catalog/catalog.events';
 export * from './catalog/catalog.patterns';
 export * from './catalog/product-summary';
+export * from './notification/notification.alerts';
 export * from './notification/notification.patterns';
 export * from './notification/notification.requests';
 export * from './stock/stock-level';

@@ -1,5 +1,6 @@
 import type { ServiceDatabase } from '@inventory/platform';
 import { CreateProcessedMessages1764000000000 } from './migrations/1764000000000-create-processed-messages';
+import { CreateAlerts1764100000000 } from './migrations/1764100000000-create-alerts';
 
 /** Everything the notification service keeps in Postgres lives in this schema. */
 export const NOTIFICATION_SCHEMA = 'notification';
@@ -7,5 +8,5 @@ export const NOTIFICATION_SCHEMA = 'notification';
 export const notificationDatabase: ServiceDatabase = {
   schema: NOTIFICATION_SCHEMA,
   entities: [],
-  migrations: [CreateProcessedMessages1764000000000],
+  migrations: [CreateProcessedMessages1764000000000, CreateAlerts1764100000000],
 };

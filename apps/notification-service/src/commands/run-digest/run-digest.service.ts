@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import {
+  DigestStatuses,
+  EmailKinds,
+  StockPatterns,
+  type DigestItem,
+  type DigestRunResult,
+  type StockLevel,
+} from '@inventory/contracts';
+import { ServiceBus, UpstreamError } from '@inventory/platform';
+import { DataSource } from 'typeorm';
+import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
+import { EmailLog } from '../../database/email-log.repository';
+import {
+  DigestRuns,
+  type DigestRunStart,
+  type DigestTrigger,
+} from '../../database/digest-runs.repository';
+import { EmailDelivery, EmailUnavailableError } from '../../email/email-delivery';
+import { NotificationConfig, publicUrl } from '../../notification.config';
+import { dayIn } from './digest-day';
+import { lowStockDigestEmail } from './low-stock-digest.email';
+
+/** Every instance runs the digest on its schedule; this lock lets one of them at a time in. */
+const DIGEST_LOCK = 'notification:low-stock-digest';
+
+export interface RunDigestRequest {
+  force: boolean;
+  trigger: DigestTrigger;
+}
+
+/** The digest was not sent. `permanent`: SES refused it (retrying would not help). */
+export class DigestNotSentError extends UpstreamError {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The daily low-stock digest: asks the stock service what is at or below its reorder level
+ * and emails the list to the alert recipients, at most once a day unless forced.
+ *
+ * Several instances may run it at the same moment (each has the schedule): an advisory
+ * lock serialises them, the second finds today's digest sent and stops, and a unique index
+ * (one non-forced sent digest per day) holds even if the lock were bypassed.
+ */
+@Injectable()
+export class RunDigestService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('LowStockDigest');
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: ServiceBus,
+    private readonly delivery: EmailDelivery,
+    private readonly config: NotificationConfig,
+  ) {}
+
+  run(request: RunDigestRequest): Promise<DigestRunResult> {
+    const running = this.execute(request);
+    this.inFlight.add(running);
+    void running.catch(() => undefined).finally(() => this.inFlight.delete(running));
+    return running;
+  }
+
+  /** A digest being sent when the service is asked to stop is finished first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async execute({ force, trigger }: RunDigestRequest): Promise<DigestRunResult> {
+    const startedAt = new Date();
+    const timeZone = this.config.DIGEST_TIME_ZONE;
+    const run: DigestRunStart = {
+      id: randomUUID(),
+      runDate: dayIn(timeZone, startedAt),
+      timeZone,
+      trigger,
+      forced: force,
+      startedAt,
+    };
+    const result: DigestRunResult = {
+      runId: run.id,
+      status: DigestStatuses.NothingLow,
+      runDate: run.runDate,
+      timeZone,
+      forced: force,
+      items: [],
+      recipients: [],
+      subject: null,
+      sesMessageId: null,
+      previouslySentAt: null,
+    };
+
+    let levels: StockLevel[];
+    try {
+      levels = await this.bus.send<StockLevel[]>('stock', StockPatterns.levelsLow, {});
+    } catch (error) {
+      await this.recordFailure(
+        run,
+        result,
+        `stock levels unavailable: ${(error as Error).message}`,
+      );
+      throw error;
+    }
+    result.items = levels.filter((l) => l.onHand <= l.reorderLevel).map(toItem);
+
+    let outcome: Awaited<ReturnType<EmailDelivery['deliver']>> | undefined;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DIGEST_LOCK]);
+        const previous = force ? null : await DigestRuns.sentOn(manager, run.runDate);
+        if (previous) {
+          result.status = DigestStatuses.AlreadySent;
+          result.previouslySentAt = previous.toISOString();
+        } else if (result.items.length === 0) {
+          result.status = DigestStatuses.NothingLow;
+        } else {
+          result.recipients = (await AlertRecipientsStore.get(manager)).recipients;
+          result.status =
+            result.recipients.length === 0 ? DigestStatuses.NoRecipients : DigestStatuses.Sent;
+        }
+        const itemCount = result.items.length;
+        // The run row first: the email log row refers to it.
+        await DigestRuns.add(manager, { ...run, status: result.status, itemCount });
+        if (result.status !== DigestStatuses.Sent) return;
+
+        const email = lowStockDigestEmail(result.items, result.recipients, publicUrl(this.config));
+        result.subject = email.subject;
+        outcome = await this.delivery.deliver(manager, { email, digestRunId: run.id });
+        if (outcome.outcome === 'sent') {
+          result.sesMessageId = outcome.sent.messageId;
+        } else if (outcome.outcome === 'failed') {
+          await manager.query(
+            `UPDATE digest_runs SET status = 'failed', error = $2 WHERE id = $1`,
+            [run.id, outcome.reason],
+          );
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof EmailUnavailableError)) throw error;
+      await this.recordFailure(run, result, error.message);
+      throw new DigestNotSentError(
+        `The low-stock digest could not be sent now (${error.message}); try again later`,
+        false,
+      );
+    }
+
+    if (outcome) this.delivery.report(outcome);
+    if (outcome?.outcome === 'failed') {
+      this.taskRun(run, result, 'failed', outcome.reason);
+      throw new DigestNotSentError(`SES refused the low-stock digest: ${outcome.reason}`, true);
+    }
+    this.taskRun(run, result, result.status);
+    return result;
+  }
+
+  /** A run that could not send: its row, and when an email was attempted its log row. */
+  private async recordFailure(
+    run: DigestRunStart,
+    result: DigestRunResult,
+    reason: string,
+  ): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await DigestRuns.add(manager, {
+          ...run,
+          status: 'failed',
+          itemCount: result.items.length,
+          error: reason.slice(0, 1000),
+        });
+        if (result.subject) {
+          await EmailLog.add(manager, {
+            kind: EmailKinds.Digest,
+            status: 'failed',
+            recipients: result.recipients,
+            subject: result.subject,
+            digestRunId: run.id,
+            error: reason.slice(0, 1000),
+            at: new Date(),
+          });
+        }
+      });
+    } catch (error) {
+      this.logger.warn(
+        { event: 'task.record_failed', err: error },
+        'could not record the failed digest run',
+      );
+    }
+    this.taskRun(run, result, 'failed', reason);
+  }
+
+  /** The `task.run` line: what the run found, what it did, how long it took. */
+  private taskRun(run: DigestRunStart, result: DigestRunResult, status: string, error?: string) {
+    const fields = {
+      event: 'task.run',
+      task: 'low-stock-digest',
+      runId: run.id,
+      trigger: run.trigger,
+      forced: run.forced,
+      status,
+      items: result.items.length,
+      recipients: result.recipients.length,
+      sesMessageId: result.sesMessageId,
+      durationMs: Date.now() - run.startedAt.getTime(),
+      ...(error ? { error } : {}),
+    };
+    if (error) this.logger.error(fields, 'low-stock digest failed');
+    else this.logger.log(fields, `low-stock digest: ${status}`);
+  }
+}
+
+const toItem = (level: StockLevel): DigestItem => ({
+  productId: level.productId,
+  sku: level.sku,
+  name: level.name,
+  onHand: level.onHand,
+  reorderLevel: level.reorderLevel,
+});

@@ -1,0 +1,79 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { StockEvents, type EventEnvelope, type StockEventDto } from '@inventory/contracts';
+import { DataSource } from 'typeorm';
+import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
+import { AlertState } from '../../database/alert-state.repository';
+import { EmailDelivery } from '../../email/email-delivery';
+import { NotificationConfig, publicUrl } from '../../notification.config';
+import { lowStockAlertEmail, outOfStockEmail } from './stock-alert.email';
+
+/** The name this use case records processed events under. */
+export const STOCK_ALERTS_CONSUMER = 'notification.stock-alerts';
+
+/**
+ * Stock crossings become emails to the alert recipients: stock.low → "Low Stock Alert",
+ * stock.depleted → "Critical: out of stock". The stock service emits one such event per
+ * crossing; this service sends one email per event id, once.
+ *
+ * - A stock.low that already reports 0 on hand sends nothing: the same movement also
+ *   produced a stock.depleted, and one "Critical" email says it all.
+ * - stock.replenished sends nothing; it records the product as back above its reorder
+ *   level, so a "low" for an earlier crossing that arrives late (SQS does not keep order)
+ *   is recognised as stale and not sent.
+ */
+@Injectable()
+export class SendStockAlertService {
+  private readonly logger = new Logger('StockAlerts');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delivery: EmailDelivery,
+    private readonly config: NotificationConfig,
+  ) {}
+
+  async alert(envelope: EventEnvelope, event: StockEventDto): Promise<void> {
+    const { payload } = event;
+    if (event.type === StockEvents.Low && payload.after === 0) {
+      this.logger.debug(
+        { event: 'alert.skipped', eventId: envelope.id, productId: payload.productId },
+        'stock.low at 0 on hand: the stock.depleted of the same movement alerts',
+      );
+      return;
+    }
+    const depleted = event.type === StockEvents.Depleted;
+    await this.delivery.onceForEvent(envelope, STOCK_ALERTS_CONSUMER, async (manager) => {
+      const current = await AlertState.record(manager, envelope.id, payload);
+      const { recipients } = await AlertRecipientsStore.get(manager);
+      const base = publicUrl(this.config);
+      const email = depleted
+        ? outOfStockEmail(payload, recipients, base)
+        : lowStockAlertEmail(payload, recipients, base);
+      const planned = { email, productId: payload.productId };
+      if (!current) {
+        return {
+          ...planned,
+          skip: 'stale: a newer stock event for this product was handled first',
+        };
+      }
+      if (recipients.length === 0) {
+        return { ...planned, skip: 'no alert recipients are configured' };
+      }
+      return planned;
+    });
+  }
+
+  /** stock.replenished: back above the reorder level. No email. */
+  async replenished(envelope: EventEnvelope, event: StockEventDto): Promise<void> {
+    const current = await AlertState.record(this.dataSource, envelope.id, event.payload);
+    this.logger.log(
+      {
+        event: 'alert.cleared',
+        eventId: envelope.id,
+        productId: event.payload.productId,
+        onHand: event.payload.after,
+        stale: !current,
+      },
+      'stock back above its reorder level',
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller, Logger } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AlertRecipientsDto,
+  NotificationPatterns,
+  type AlertRecipients,
+  type RequestMeta,
+} from '@inventory/contracts';
+import { DataSource } from 'typeorm';
+import {
+  AlertRecipientsStore,
+  normaliseRecipients,
+} from '../../database/alert-recipients.repository';
+
+@Controller()
+export class SetRecipientsMessageController {
+  private readonly logger = new Logger('AlertRecipients');
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Replaces the list of alert recipients (validated addresses; duplicates dropped). */
+  @MessagePattern(NotificationPatterns.recipientsSet)
+  async set(
+    @Payload('data') dto: AlertRecipientsDto,
+    @Payload('meta') meta: RequestMeta,
+  ): Promise<AlertRecipients> {
+    const recipients = normaliseRecipients(dto.recipients);
+    const saved = await AlertRecipientsStore.set(
+      this.dataSource,
+      recipients,
+      meta?.actor?.userId ?? null,
+    );
+    this.logger.log(
+      { event: 'alert.recipients_changed', count: recipients.length, by: saved.updatedBy },
+      'alert recipients changed',
+    );
+    return saved;
+  }
+}

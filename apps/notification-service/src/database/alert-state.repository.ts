@@ -1,0 +1,38 @@
+import type { StockLevelEventPayload } from '@inventory/contracts';
+import type { Sql } from './email-log.repository';
+
+export type AlertLevel = 'ok' | 'low' | 'out';
+
+export const alertLevel = (onHand: number, reorderLevel: number): AlertLevel =>
+  onHand === 0 ? 'out' : onHand <= reorderLevel ? 'low' : 'ok';
+
+/**
+ * The last stock level this service acted on, per product. SQS does not keep order, so an
+ * event older than the one already recorded (by the stock service's timestamp) is stale:
+ * it changes nothing and sends nothing — a "low" that arrives after the product was
+ * already replenished is not worth an email.
+ */
+export const AlertState = {
+  /** Records the level the event reports; false when a newer event was already recorded. */
+  async record(sql: Sql, eventId: string, payload: StockLevelEventPayload): Promise<boolean> {
+    const updated: unknown[] = await sql.query(
+      `INSERT INTO alert_state (product_id, level, on_hand, reorder_level, changed_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (product_id) DO UPDATE
+         SET level = EXCLUDED.level, on_hand = EXCLUDED.on_hand,
+             reorder_level = EXCLUDED.reorder_level, changed_at = EXCLUDED.changed_at,
+             event_id = EXCLUDED.event_id
+         WHERE alert_state.changed_at <= EXCLUDED.changed_at
+       RETURNING product_id`,
+      [
+        payload.productId,
+        alertLevel(payload.after, payload.reorderLevel),
+        payload.after,
+        payload.reorderLevel,
+        payload.at,
+        eventId,
+      ],
+    );
+    return updated.length === 1;
+  },
+};

@@ -1,0 +1,262 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EmailKind, EventEnvelope } from '@inventory/contracts';
+import { markProcessed, MetricNames, MetricsService, RequestContext } from '@inventory/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EmailLog, type Sql } from '../database/email-log.repository';
+import { EMAIL_SENDER } from './email.di-tokens';
+import {
+  EmailRejectedError,
+  type EmailSender,
+  type OutgoingEmail,
+  type SentEmail,
+} from './email-sender.port';
+
+/** An email one piece of work calls for, with what the log should say about it. */
+export interface PlannedEmail {
+  email: OutgoingEmail;
+  productId?: string;
+  digestRunId?: string;
+  /** Set to record the email as deliberately not sent, with this reason. */
+  skip?: string;
+}
+
+export type DeliveryOutcome =
+  | { outcome: 'sent'; kind: EmailKind; sent: SentEmail; logId: string }
+  | { outcome: 'failed'; kind: EmailKind; reason: string; logId: string }
+  | { outcome: 'skipped'; kind: EmailKind; reason: string; logId: string }
+  | { outcome: 'duplicate' };
+
+/** SES could not take the email now (down, throttling, timeout): the work is retried later. */
+export class EmailUnavailableError extends Error {
+  override name = 'EmailUnavailableError';
+}
+
+interface Cause {
+  eventId?: string;
+  eventType?: string;
+  occurredAt?: Date;
+}
+
+/**
+ * Sends email and records every attempt in the email log.
+ *
+ * For an event (`onceForEvent`) one transaction holds it all: the event id is recorded in
+ * processed_messages first (a concurrent redelivery of the same event waits on that row and
+ * then finds it), then SES is asked, then the log row is written, then it commits. A
+ * redelivered event therefore sends nothing the second time.
+ *
+ * The one window left: SES accepted the email, and the commit then failed (the database
+ * went away, the process died between SES's answer and COMMIT). The event id is then not
+ * recorded, SQS delivers the event again, and the email goes out a second time. SES has no
+ * idempotency key to close it; it is kept as small as it can be by doing nothing between
+ * SES's answer and COMMIT but one INSERT. We prefer an alert twice in that rare case to an
+ * alert never (at-least-once). Such a failed commit is logged as `alert.commit_failed`
+ * with the SES message id, so a duplicate can be recognised.
+ */
+@Injectable()
+export class EmailDelivery {
+  private readonly logger = new Logger('EmailDelivery');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EMAIL_SENDER) private readonly sender: EmailSender,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /**
+   * The email caused by `envelope`, at most once per `consumer`. `plan` runs inside the
+   * transaction after the event id was recorded (it may read and write state); it returns
+   * null when the event calls for no email at all. Throws `EmailUnavailableError` when SES
+   * could not take it now, so that the event is delivered again later.
+   */
+  async onceForEvent(
+    envelope: EventEnvelope,
+    consumer: string,
+    plan: (manager: EntityManager) => Promise<PlannedEmail | null>,
+  ): Promise<DeliveryOutcome | null> {
+    const cause: Cause = {
+      eventId: envelope.id,
+      eventType: envelope.type,
+      occurredAt: new Date(envelope.occurredAt),
+    };
+    let accepted: { planned: PlannedEmail; sent: SentEmail } | undefined;
+    let unavailable: { planned: PlannedEmail; error: unknown } | undefined;
+    let result: DeliveryOutcome | null;
+    try {
+      result = await this.dataSource.transaction(async (manager) => {
+        if (!(await markProcessed(manager, envelope.id, consumer))) {
+          return { outcome: 'duplicate' } as const;
+        }
+        const planned = await plan(manager);
+        if (!planned) return null;
+        try {
+          return await this.deliver(manager, planned, cause, (sent) => {
+            accepted = { planned, sent };
+          });
+        } catch (error) {
+          if (error instanceof EmailUnavailableError) unavailable = { planned, error: error.cause };
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (unavailable) {
+        await this.recordRetry(unavailable.planned, unavailable.error, cause);
+      } else if (accepted) {
+        this.logger.error(
+          {
+            event: 'alert.commit_failed',
+            kind: accepted.planned.email.kind,
+            eventId: envelope.id,
+            sesMessageId: accepted.sent.messageId,
+            err: error,
+          },
+          'SES accepted the email but recording it failed: the event will be delivered again and the email may be sent twice',
+        );
+      }
+      throw error;
+    }
+    if (result) this.report(result, cause);
+    return result;
+  }
+
+  /**
+   * Sends a planned email inside the caller's transaction and writes its log row there. A
+   * permanent refusal is logged as failed (and returned, so the caller commits it); a
+   * transient failure throws `EmailUnavailableError` and writes nothing.
+   */
+  async deliver(
+    manager: Sql,
+    planned: PlannedEmail,
+    cause: Cause = {},
+    onAccepted?: (sent: SentEmail) => void,
+  ): Promise<DeliveryOutcome> {
+    const kind = planned.email.kind;
+    const row = {
+      kind,
+      recipients: planned.email.to,
+      subject: planned.email.subject,
+      eventId: cause.eventId,
+      digestRunId: planned.digestRunId,
+      productId: planned.productId,
+      correlationId: RequestContext.current()?.correlationId ?? null,
+      occurredAt: cause.occurredAt,
+    };
+    if (planned.skip) {
+      const logId = await EmailLog.add(manager, {
+        ...row,
+        status: 'skipped',
+        error: planned.skip,
+        at: new Date(),
+      });
+      return { outcome: 'skipped', kind, reason: planned.skip, logId };
+    }
+    let sent: SentEmail;
+    try {
+      sent = await this.sender.send(planned.email);
+    } catch (error) {
+      if (error instanceof EmailRejectedError) {
+        const logId = await EmailLog.add(manager, {
+          ...row,
+          status: 'failed',
+          error: error.reason,
+          at: new Date(),
+        });
+        return { outcome: 'failed', kind, reason: error.reason, logId };
+      }
+      throw new EmailUnavailableError(describe(error), { cause: error });
+    }
+    onAccepted?.(sent);
+    const logId = await EmailLog.add(manager, {
+      ...row,
+      status: 'sent',
+      sesMessageId: sent.messageId,
+      at: sent.acceptedAt,
+    });
+    return { outcome: 'sent', kind, sent, logId };
+  }
+
+  /** A transient failure: its own log row (outside the rolled-back transaction). */
+  private async recordRetry(planned: PlannedEmail, error: unknown, cause: Cause): Promise<void> {
+    const reason = describe(error);
+    const { kind } = planned.email;
+    this.metrics.count(MetricNames.EmailsFailed, 1, { kind });
+    this.logger.warn(
+      { event: 'alert.retrying', kind, ...ids(cause), reason },
+      'SES could not take the email now; the event will be delivered again',
+    );
+    await EmailLog.add(this.dataSource, {
+      kind,
+      status: 'retrying',
+      recipients: planned.email.to,
+      subject: planned.email.subject,
+      eventId: cause.eventId,
+      productId: planned.productId,
+      correlationId: RequestContext.current()?.correlationId ?? null,
+      occurredAt: cause.occurredAt,
+      error: reason,
+      at: new Date(),
+    }).catch((logError: unknown) =>
+      this.logger.warn(
+        { event: 'alert.log_failed', err: logError },
+        'could not record the failed attempt',
+      ),
+    );
+  }
+
+  /** The log line and metrics of a finished delivery (after its transaction committed). */
+  report(result: DeliveryOutcome, cause: Cause = {}): void {
+    if (result.outcome === 'duplicate') {
+      this.logger.log(
+        { event: 'alert.duplicate', ...ids(cause) },
+        'event already handled: nothing sent',
+      );
+      return;
+    }
+    const { kind } = result;
+    if (result.outcome === 'sent') {
+      const latencyMs = cause.occurredAt
+        ? result.sent.acceptedAt.getTime() - cause.occurredAt.getTime()
+        : undefined;
+      this.metrics.count(MetricNames.EmailsSent, 1, { kind });
+      if (kind === 'low_stock' || kind === 'out_of_stock') {
+        this.metrics.count(MetricNames.LowStockAlerts, 1, { kind });
+      }
+      if (latencyMs !== undefined) this.metrics.observe(MetricNames.EmailLatencyMs, latencyMs);
+      this.logger.log(
+        {
+          event: 'alert.sent',
+          kind,
+          ...ids(cause),
+          emailLogId: result.logId,
+          sesMessageId: result.sent.messageId,
+          latencyMs,
+        },
+        'email sent',
+      );
+    } else if (result.outcome === 'failed') {
+      this.metrics.count(MetricNames.EmailsFailed, 1, { kind });
+      this.logger.error(
+        {
+          event: 'alert.failed',
+          kind,
+          ...ids(cause),
+          emailLogId: result.logId,
+          reason: result.reason,
+        },
+        'SES refused the email for good: not retried',
+      );
+    } else {
+      this.logger.log(
+        { event: 'alert.skipped', kind, ...ids(cause), reason: result.reason },
+        'email not sent',
+      );
+    }
+  }
+}
+
+const ids = (cause: Cause) => ({ eventId: cause.eventId, eventType: cause.eventType });
+
+const describe = (error: unknown): string => {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  return `${name ?? 'Error'}: ${message || 'no reason given'}`.slice(0, 1000);
+};
