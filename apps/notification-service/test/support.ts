@@ -9,7 +9,7 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { Controller, Module, type INestApplication } from '@nestjs/common';
+import { Controller, Module, type INestApplication, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -76,21 +76,35 @@ export interface StoredEmail {
 /**
  * A "stock service" for the digest: a real Nest TCP microservice answering
  * stock.levels.low with whatever the test puts in `levels` (a double at the bus boundary).
+ * `stop()` and `start()` take it away and bring it back on the same port.
  */
 export interface StockDouble {
   url: string;
   levels: StockLevel[];
   requests: number;
-  close(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export async function startStockDouble(): Promise<StockDouble> {
   const port = await freePort();
+  let app: INestMicroservice | undefined;
   const double: StockDouble = {
     url: `tcp://127.0.0.1:${port}`,
     levels: [],
     requests: 0,
-    close: async () => undefined,
+    async start() {
+      app = await NestFactory.createMicroservice<MicroserviceOptions>(StockDoubleModule, {
+        transport: Transport.TCP,
+        options: { host: '127.0.0.1', port },
+        logger: false,
+      });
+      await app.listen();
+    },
+    async stop() {
+      await app?.close();
+      app = undefined;
+    },
   };
   @Controller()
   class StockLevelsController {
@@ -102,13 +116,7 @@ export async function startStockDouble(): Promise<StockDouble> {
   }
   @Module({ controllers: [StockLevelsController] })
   class StockDoubleModule {}
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(StockDoubleModule, {
-    transport: Transport.TCP,
-    options: { host: '127.0.0.1', port },
-    logger: false,
-  });
-  await app.listen();
-  double.close = () => app.close();
+  await double.start();
   return double;
 }
 
@@ -216,6 +224,8 @@ export interface ServiceOptions {
 export class NotificationFixture {
   app!: INestApplication;
   config!: NotificationConfig;
+  /** The environment the service was started with (for running its CLI against it). */
+  env!: Record<string, string>;
   /** A client of the service's bus, as the gateway would use it. */
   bus!: ServiceBus;
   private started = false;
@@ -273,6 +283,7 @@ export class NotificationFixture {
     };
     const config = loadConfig(NotificationConfig, env, configOptions);
     config.NOTIFICATION_SERVICE_URL = `tcp://127.0.0.1:${config.BUS_PORT}`;
+    this.env = env;
     await migrateSchema(config, notificationDatabase);
     const ses = new SESv2Client({
       ...AWS,
@@ -317,7 +328,7 @@ export class NotificationFixture {
   async close(): Promise<void> {
     await this.stop();
     this.sqs.destroy();
-    await this.stock.close();
+    await this.stock.stop();
     await Promise.all([this.sqsStandIn.stop(), this.sesStandIn.stop()]);
     await this.db.destroy();
     await this.database.drop();
@@ -410,7 +421,11 @@ export class NotificationFixture {
 }
 
 /** An event envelope as a producer's outbox writes it. */
-export function envelope<T>(type: string, payload: T, fields: Partial<EventEnvelope> = {}) {
+export function envelope<T>(
+  type: string,
+  payload: T,
+  fields: Partial<Omit<EventEnvelope, 'payload'>> = {},
+): EventEnvelope<T> {
   return {
     id: randomUUID(),
     type,
@@ -420,5 +435,5 @@ export function envelope<T>(type: string, payload: T, fields: Partial<EventEnvel
     correlationId: `corr-${randomUUID()}`,
     payload,
     ...fields,
-  } satisfies EventEnvelope<T>;
+  };
 }
