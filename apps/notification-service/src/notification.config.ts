@@ -107,7 +107,7 @@ export class NotificationConfig extends ServiceBaseConfig {
 
   /** Pollers on the stock-events queue, each taking up to 10 messages at a time. */
   @EnvInt(1, 20)
-  STOCK_EVENTS_POLLERS = 2;
+  STOCK_EVENTS_POLLERS = 4;
 }
 
 /** PUBLIC_URL without a trailing slash, so links can be appended to it. */
