@@ -148,6 +148,27 @@ describe('the low-stock digest', () => {
     }
   });
 
+  it('answers 502 while SES is down, records the failed attempt, and still sends when SES is back', async () => {
+    fx.stock.levels = seedItems();
+    await fx.sesStandIn.stop();
+    try {
+      const error = (await run().catch((e: unknown) => e)) as ServiceError;
+      expect(error.getStatus()).toBe(502);
+      expect(error.message).toMatch(
+        /^The low-stock digest could not be sent now \(.+\); try again later$/,
+      );
+      expect(await fx.db.query('SELECT status FROM digest_runs')).toEqual([{ status: 'failed' }]);
+      expect(await fx.emailLog()).toEqual([
+        expect.objectContaining({ kind: 'digest', status: 'failed', subject: SEED_SAMPLE_SUBJECT }),
+      ]);
+    } finally {
+      await fx.sesStandIn.start();
+    }
+    // A failed run is not today's digest: the next run (not forced) sends it.
+    expect((await run()).status).toBe('sent');
+    expect(await fx.sentMail()).toHaveLength(1);
+  });
+
   it('runs from the command line, printing what it found and sent', async () => {
     fx.stock.levels = seedItems();
     // The service's own environment, as an operator on its machine would have it.
