@@ -244,11 +244,6 @@ export class QueueConsumers implements BeforeApplicationShutdown, OnApplicationS
     this.consumers.length = 0;
     this.stopping = false;
   }
-
-  /** How many pollers are running (for health checks). */
-  get running(): number {
-    return this.consumers.filter((consumer) => consumer.status.isRunning).length;
-  }
 }
 
 export function receiveCount(message: Message | undefined): number {
