@@ -6,9 +6,11 @@ import {
   LoggingModule,
   OutboxModule,
 } from '@inventory/platform';
+import { AuthModule } from './auth/auth.module';
 import { gatewayDatabase } from './database/gateway.database';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayHealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 
 /** The one door for people and scripts: HTTP in, bus requests to the services out. */
 @Module({})
@@ -23,6 +25,8 @@ export class AppModule {
         BusModule,
         OutboxModule.forRoot({ source: 'gateway' }),
         GatewayHealthModule,
+        AuthModule,
+        UsersModule,
       ],
     };
   }
