@@ -2,6 +2,7 @@ import { Queues, NotificationRequests } from '@inventory/contracts';
 import { DataSource } from 'typeorm';
 import {
   ADMIN,
+  captureLogs,
   expectErrorShape,
   PUBLIC_URL,
   receive,
@@ -94,7 +95,9 @@ describe('signing in, sessions and password reset (HTTP, real Postgres, SQS stan
       });
       expect(second.status).toBe(200);
       expect(second.body.refreshToken).not.toBe(first.refreshToken);
-      expect((await gw.request('GET', '/api/v1/me', { token: second.body.accessToken })).status).toBe(200);
+      expect(
+        (await gw.request('GET', '/api/v1/me', { token: second.body.accessToken })).status,
+      ).toBe(200);
 
       const third = await gw.request('POST', '/api/v1/auth/refresh', {
         body: { refreshToken: second.body.refreshToken },
@@ -243,12 +246,16 @@ describe('signing in, sessions and password reset (HTTP, real Postgres, SQS stan
         body: { token, newPassword: 'yet another secret 2027' },
       });
       expectErrorShape(again, 400);
-      expect(again.body.details).toEqual([{ field: 'token', message: expect.stringContaining('ask for a new one') }]);
+      expect(again.body.details).toEqual([
+        { field: 'token', message: expect.stringContaining('ask for a new one') },
+      ]);
     });
 
     it('stores reset tokens hashed and refuses an expired link', async () => {
       const user = await gw.createUser('staff', 'late');
-      await gw.request('POST', '/api/v1/auth/password-reset/request', { body: { email: user.email } });
+      await gw.request('POST', '/api/v1/auth/password-reset/request', {
+        body: { email: user.email },
+      });
       const events = await receive(gw.sqs, resetQueue(), (list) =>
         list.some((e) => e.type === NotificationRequests.PasswordReset),
       );
@@ -264,7 +271,10 @@ describe('signing in, sessions and password reset (HTTP, real Postgres, SQS stan
 
       await gw.app
         .get(DataSource)
-        .query(`UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+        .query(
+          `UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+          [user.id],
+        );
       const late = await gw.request('POST', '/api/v1/auth/password-reset/confirm', {
         body: { token, newPassword: 'too late for this one' },
       });
@@ -302,6 +312,66 @@ describe('signing in, sessions and password reset (HTTP, real Postgres, SQS stan
       expect((await gw.request('GET', '/api/v1/me', { token: user.token })).status).toBe(200);
       expectErrorShape(await gw.request('GET', '/api/v1/me', { token: other.token }), 401);
       await gw.login(user.email, 'a fresh secret phrase');
+    });
+  });
+
+  describe('logging', () => {
+    it('logs sign-in, failed sign-in (with the email, never the password), logout and reset with stable event names', async () => {
+      const user = await gw.createUser('staff', 'logged');
+      const logs = captureLogs();
+      try {
+        const session = await gw.login(user.email, user.password);
+        await gw.request('POST', '/api/v1/auth/login', {
+          body: { email: user.email, password: 'guessing-the-password-1' },
+        });
+        await gw.request('POST', '/api/v1/auth/logout', { token: session.token });
+        await gw.request('POST', '/api/v1/auth/password-reset/request', {
+          body: { email: user.email },
+        });
+        const dataSource = gw.app.get(DataSource);
+        // Issue a token we know, as the reset email would carry it.
+        const { hashToken } = await import('../src/auth/tokens');
+        await dataSource.query(
+          `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)
+           VALUES ($1, $2, now() + interval '1 hour')`,
+          [user.id, hashToken('known-reset-token')],
+        );
+        await gw.request('POST', '/api/v1/auth/password-reset/confirm', {
+          body: { token: 'known-reset-token', newPassword: 'guessing-is-over-now' },
+        });
+      } finally {
+        logs.stop();
+      }
+      expect(logs.events('user.login')).toEqual([
+        expect.objectContaining({
+          level: 'log',
+          fields: expect.objectContaining({ userId: user.id, email: user.email, role: 'staff' }),
+        }),
+      ]);
+      expect(logs.events('user.login_failed')).toEqual([
+        expect.objectContaining({
+          level: 'warn',
+          fields: expect.objectContaining({ email: user.email, reason: 'wrong password' }),
+        }),
+      ]);
+      expect(logs.events('user.logout')).toHaveLength(1);
+      expect(logs.events('user.password_reset')).toEqual([
+        expect.objectContaining({
+          fields: expect.objectContaining({
+            userId: user.id,
+            actor: expect.objectContaining({ userId: user.id }),
+          }),
+        }),
+      ]);
+      const everything = JSON.stringify(logs.lines);
+      for (const secret of [
+        user.password,
+        'guessing-the-password-1',
+        'guessing-is-over-now',
+        'known-reset-token',
+      ]) {
+        expect(everything).not.toContain(secret);
+      }
     });
   });
 });

@@ -4,7 +4,7 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import type { DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventEnvelope } from '@inventory/contracts';
 import { loadConfig, migrateSchema } from '@inventory/platform';
@@ -54,7 +54,7 @@ export interface TestGateway {
   /** Signs in and returns the access token (and the whole answer). */
   login(email: string, password: string): Promise<{ token: string; refreshToken: string }>;
   /** Creates a user through the API as the first admin; returns its id and a token for it. */
-  createUser(role: 'admin' | 'staff', label?: string): Promise<TestUser>;
+  createUser(role: 'admin' | 'staff', label?: string, adminToken?: string): Promise<TestUser>;
   /** Stops the app only (database and stand-in stay), for restart tests. */
   stopApp(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +72,8 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   /** Wraps AppModule, e.g. to add a test-only controller. */
   module?: (config: GatewayConfig) => DynamicModule;
+  /** Runs after the app is configured, before it starts listening. */
+  beforeListen?: (app: NestFastifyApplication) => void;
   /** Reuse a database (and SQS) of an earlier gateway: a restart. */
   reuse?: Pick<TestGateway, 'database' | 'sqsStandIn' | 'queueUrls'>;
 }
@@ -112,12 +114,17 @@ export async function startGateway(options: StartOptions = {}): Promise<TestGate
       AUTH_RATE_LIMIT: '10000',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
+      // Free ports nobody listens on: no service runs unless a test starts one.
+      CATALOG_SERVICE_URL: `tcp://127.0.0.1:${await freePort()}`,
+      STOCK_SERVICE_URL: `tcp://127.0.0.1:${await freePort()}`,
+      NOTIFICATION_SERVICE_URL: `tcp://127.0.0.1:${await freePort()}`,
       ...options.env,
     },
     configOptions,
   );
   await migrateSchema(config, gatewayDatabase);
   const app = await createGatewayApp(config, options.module?.(config));
+  options.beforeListen?.(app);
   try {
     await app.listen(port, '127.0.0.1');
   } catch (error) {
@@ -146,12 +153,16 @@ export async function startGateway(options: StartOptions = {}): Promise<TestGate
         body: { email, password },
       });
       if (answer.status !== 200) {
-        throw new Error(`login of ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+        throw new Error(
+          `login of ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`,
+        );
       }
       return { token: answer.body.accessToken, refreshToken: answer.body.refreshToken };
     },
-    async createUser(role, label = role) {
-      const admin = await gateway.login(ADMIN.email, ADMIN.password);
+    async createUser(role, label = role, adminToken) {
+      const admin = {
+        token: adminToken ?? (await gateway.login(ADMIN.email, ADMIN.password)).token,
+      };
       const email = `${label}-${++counter}-${Date.now()}@lab.example`;
       const password = `a long enough secret ${counter}`;
       const created = await gateway.request('POST', '/api/v1/users', {
@@ -159,7 +170,9 @@ export async function startGateway(options: StartOptions = {}): Promise<TestGate
         body: { email, displayName: `${label} ${counter}`, role, password },
       });
       if (created.status !== 201) {
-        throw new Error(`creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`);
+        throw new Error(
+          `creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`,
+        );
       }
       const session = await gateway.login(email, password);
       return { id: created.body.id, email, password, ...session };
@@ -208,7 +221,12 @@ export async function call<T = any>(
   } catch {
     // not JSON: keep the text
   }
-  return { status: response.status, body: body as T, headers: response.headers, ms: Date.now() - started };
+  return {
+    status: response.status,
+    body: body as T,
+    headers: response.headers,
+    ms: Date.now() - started,
+  };
 }
 
 /** Reads (and deletes) what arrives on a queue until `enough` says so or the time is up. */
@@ -222,7 +240,11 @@ export async function receive(
   const deadline = Date.now() + timeoutMs;
   while (!enough(events) && Date.now() < deadline) {
     const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+      }),
     );
     events.push(...Messages.map((message: Message) => JSON.parse(message.Body!) as EventEnvelope));
     if (Messages.length > 0) {
@@ -255,4 +277,41 @@ export function expectErrorShape(answer: Answer, status: number): void {
     expect(['statusCode', 'error', 'message', 'details', 'correlationId']).toContain(key);
   }
   expect(JSON.stringify(answer.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
+}
+
+export interface LoggedLine {
+  level: 'log' | 'warn' | 'error';
+  fields: Record<string, unknown>;
+  message: unknown;
+}
+
+/**
+ * Records what the app logs through Nest's Logger (which the app routes to pino): the
+ * structured fields and the message of each line, while the test runs.
+ */
+export function captureLogs(): {
+  lines: LoggedLine[];
+  events(name: string): LoggedLine[];
+  stop(): void;
+} {
+  const lines: LoggedLine[] = [];
+  const spies = (['log', 'warn', 'error'] as const).map((level) =>
+    jest.spyOn(Logger.prototype, level).mockImplementation(function (
+      this: Logger,
+      first: unknown,
+      ...rest: unknown[]
+    ) {
+      lines.push({
+        level,
+        fields:
+          typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {},
+        message: typeof first === 'object' ? rest[0] : first,
+      });
+    }),
+  );
+  return {
+    lines,
+    events: (name) => lines.filter((line) => line.fields.event === name),
+    stop: () => spies.forEach((spy) => spy.mockRestore()),
+  };
 }

@@ -26,6 +26,8 @@ export async function configureHttp(
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // TLS ends at nginx in production; locally the docs are served over plain http.
+        upgradeInsecureRequests: null,
       },
     },
   });

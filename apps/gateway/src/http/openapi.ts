@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import {
   ApiExtension,
@@ -39,7 +40,35 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       BEARER_SCHEME,
     )
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+  completeResponses(document);
+  return document;
+}
+
+const ERROR_SCHEMA = { $ref: '#/components/schemas/ErrorResponseDto' };
+
+/**
+ * Every route that takes a body, a path parameter or a query documents the 400 validation
+ * answer; every answer has a description.
+ */
+function completeResponses(document: OpenAPIObject): void {
+  for (const operations of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = operations[method];
+      if (!operation) continue;
+      if ((operation.requestBody || operation.parameters?.length) && !operation.responses['400']) {
+        operation.responses['400'] = {
+          description: 'Invalid request: `details` names each offending field',
+          content: { 'application/json': { schema: ERROR_SCHEMA } },
+        };
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if ('description' in response && !response.description) {
+          response.description = STATUS_CODES[Number(status)] ?? status;
+        }
+      }
+    }
+  }
 }
 
 /** Swagger UI at /api/docs and the JSON document at /api/docs-json, both public. */
@@ -56,7 +85,9 @@ function documentPolicy({ controller, handler, policy }: RouteHandler): void {
   const target = handler as object;
   const apply = (decorator: MethodDecorator) =>
     decorator(target, 'handler', { value: handler } as PropertyDescriptor);
-  apply(ApiExtension('x-access', policy.access === 'roles' ? policy.roles : policy.access));
+  apply(
+    ApiExtension('x-access', policy.access === 'roles' ? policy.roles.join(', ') : policy.access),
+  );
   if (policy.access === 'public') return;
   const security: Record<string, unknown>[] = [
     ...(Reflect.getMetadata(DECORATORS.API_SECURITY, controller) ?? []),
