@@ -1,5 +1,6 @@
 import { Queues, NotificationRequests } from '@inventory/contracts';
 import { DataSource } from 'typeorm';
+import { hashToken } from '../src/auth/tokens';
 import {
   ADMIN,
   captureLogs,
@@ -330,7 +331,6 @@ describe('signing in, sessions and password reset (HTTP, real Postgres, SQS stan
         });
         const dataSource = gw.app.get(DataSource);
         // Issue a token we know, as the reset email would carry it.
-        const { hashToken } = await import('../src/auth/tokens');
         await dataSource.query(
           `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)
            VALUES ($1, $2, now() + interval '1 hour')`,

@@ -68,11 +68,11 @@ class BusProbeController {
 }
 
 async function startProbeService(port: number): Promise<INestMicroservice> {
-  const service = await NestFactory.createMicroservice(
-    ProbeServiceModule,
-    { transport: Transport.TCP, options: { host: '127.0.0.1', port } },
-    { logger: false },
-  );
+  const service = await NestFactory.createMicroservice(ProbeServiceModule, {
+    transport: Transport.TCP,
+    options: { host: '127.0.0.1', port },
+    logger: false,
+  });
   service.useGlobalFilters(new ServiceExceptionFilter('catalog'));
   service.useGlobalInterceptors(new BusContextInterceptor());
   await service.listen();

@@ -29,6 +29,8 @@ export const AWS = {
 export const ADMIN = { email: 'admin@lab.example', password: 'first admin of the lab 42' };
 export const PUBLIC_URL = 'http://inventory.test:8080';
 
+// Answers are JSON of every shape; tests read them freely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface Answer<T = any> {
   status: number;
   body: T;
@@ -50,6 +52,7 @@ export interface TestGateway {
   sqs: SQSClient;
   sqsStandIn: StandIn;
   queueUrls: Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<Answer<T>>;
   /** Signs in and returns the access token (and the whole answer). */
   login(email: string, password: string): Promise<{ token: string; refreshToken: string }>;
@@ -194,6 +197,7 @@ export async function startGateway(options: StartOptions = {}): Promise<TestGate
   return gateway;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function call<T = any>(
   baseUrl: string,
   method: string,

@@ -63,7 +63,7 @@ function completeResponses(document: OpenAPIObject): void {
         };
       }
       for (const [status, response] of Object.entries(operation.responses)) {
-        if ('description' in response && !response.description) {
+        if (response && 'description' in response && !response.description) {
           response.description = STATUS_CODES[Number(status)] ?? status;
         }
       }
