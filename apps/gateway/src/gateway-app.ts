@@ -13,7 +13,10 @@ export async function createGatewayApp(
   config: GatewayConfig,
   module: DynamicModule = AppModule.forRoot(config),
 ): Promise<NestFastifyApplication> {
-  const app = await createFastifyApp(module, { bodyLimit: config.BODY_LIMIT_BYTES });
+  const app = await createFastifyApp(module, {
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy(),
+  });
   await configureHttp(app, config);
   return app;
 }

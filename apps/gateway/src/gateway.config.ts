@@ -57,9 +57,26 @@ export class GatewayConfig extends AppBaseConfig {
   })
   CORS_ORIGINS = '';
 
+  /**
+   * Whose X-Forwarded-For is believed for the client address (rate limits, logs): `loopback`
+   * (nginx on the same host), a hop count, addresses/CIDRs, `true` (anyone: spoofable) or
+   * `false` (the socket's address).
+   */
+  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/CIDRs',
+  })
+  TRUST_PROXY = 'loopback';
+
   /** Largest JSON request body, in bytes. */
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** TRUST_PROXY as Fastify takes it. */
+  trustProxy(): boolean | number | string {
+    const value = this.TRUST_PROXY.trim();
+    if (value === 'true' || value === 'false') return value === 'true';
+    return /^\d+$/.test(value) ? Number(value) : value;
+  }
 
   /** The origins CORS_ORIGINS lists, without trailing slashes. */
   corsOrigins(): string[] {

@@ -63,10 +63,49 @@ describe('rate limits on the routes that guess at secrets', () => {
     );
   });
 
+  it('counts per client address as the proxy on this host saw it; a made-up X-Forwarded-For does not help', async () => {
+    // nginx appends the real address: "<whatever the client sent>, <real address>".
+    const attempt = (realAddress: string, i: number) =>
+      gw.request('POST', '/api/v1/auth/login', {
+        body: { email: ADMIN.email, password: 'a wrong guess again' },
+        headers: { 'X-Forwarded-For': `203.0.113.${i}, ${realAddress}` },
+      });
+    for (let i = 0; i < 3; i++) expect((await attempt('198.51.100.7', i)).status).toBe(401);
+    expectErrorShape(await attempt('198.51.100.7', 99), 429);
+    // Another client is not held up by the first one.
+    expect((await attempt('198.51.100.8', 1)).status).toBe(401);
+  });
+
   it('does not limit other routes', async () => {
     for (let i = 0; i < 10; i++) {
       expect((await gw.request('GET', '/health/live')).status).toBe(200);
       expect((await gw.request('GET', '/api/v1/me')).status).toBe(401);
     }
+  });
+});
+
+describe('rate limits when the gateway faces clients directly (TRUST_PROXY=false)', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startGateway({
+      env: { AUTH_RATE_LIMIT: '3', AUTH_RATE_LIMIT_WINDOW_SECONDS: '30', TRUST_PROXY: 'false' },
+    });
+  });
+
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('ignores X-Forwarded-For: a client cannot pose as many', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await gw.request('POST', '/api/v1/auth/login', {
+        body: { email: ADMIN.email, password: 'a wrong guess again' },
+        headers: { 'X-Forwarded-For': `203.0.113.${i}` },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });

@@ -1,7 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import type { Role } from '@inventory/contracts';
+import { Role } from '@inventory/contracts';
 import { IS_PUBLIC, REQUIRED_ROLES } from '../auth/auth.decorators';
 
 /** Who may call a route: anyone, any signed-in user, or only some roles. */
@@ -16,7 +16,9 @@ export function routePolicy(
 ): RoutePolicy {
   if (reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return { access: 'public' };
   const roles = reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-  return roles && roles.length > 0 ? { access: 'roles', roles } : { access: 'signed-in' };
+  if (!roles || roles.length === 0) return { access: 'signed-in' };
+  // Admins may do everything, whatever else a route names.
+  return { access: 'roles', roles: [...new Set([...roles, Role.Admin])] };
 }
 
 export interface RouteHandler {
