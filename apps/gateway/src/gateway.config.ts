@@ -71,11 +71,13 @@ export class GatewayConfig extends AppBaseConfig {
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  /** TRUST_PROXY as Fastify takes it. */
-  trustProxy(): boolean | number | string {
+  /** TRUST_PROXY as Fastify takes it (a hop count: the nearest that many peers). */
+  trustProxy(): boolean | string | ((address: string, hop: number) => boolean) {
     const value = this.TRUST_PROXY.trim();
     if (value === 'true' || value === 'false') return value === 'true';
-    return /^\d+$/.test(value) ? Number(value) : value;
+    if (!/^\d+$/.test(value)) return value;
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
   }
 
   /** The origins CORS_ORIGINS lists, without trailing slashes. */

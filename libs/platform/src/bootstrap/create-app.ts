@@ -15,9 +15,10 @@ export interface FastifyLimits {
   bodyLimit?: number;
   /**
    * Which peers' X-Forwarded-For to believe when working out the client address (Fastify's
-   * `trustProxy`: true, a hop count, or addresses/CIDRs/`loopback`). Default: true.
+   * `trustProxy`: true, addresses/CIDRs/`loopback`, or a function of address and hop).
+   * Default: true.
    */
-  trustProxy?: boolean | number | string;
+  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
 }
 
 /** A Nest application on Fastify with the platform logger, shutdown hooks and no stray logs. */

@@ -89,10 +89,12 @@ function isTrivialPattern(password: string): boolean {
   return isSequence(password);
 }
 
-/** Consecutive characters counting up or down ("123456789012" counts as digits wrapping). */
+/** Consecutive characters counting up or down; digits may wrap ("123456789012"). */
 function isSequence(password: string): boolean {
   const codes = [...password].map((c) => c.charCodeAt(0));
   const steps = new Set(codes.slice(1).map((code, i) => code - codes[i]));
   if (steps.size === 1 && [1, -1].includes([...steps][0])) return true;
-  return /^\d+$/.test(password) && '01234567890123456789012345'.includes(password);
+  const digitsUp = '0123456789'.repeat(4);
+  const digitsDown = '9876543210'.repeat(4);
+  return /^\d+$/.test(password) && (digitsUp.includes(password) || digitsDown.includes(password));
 }
