@@ -7,9 +7,11 @@ import {
   OutboxModule,
 } from '@inventory/platform';
 import { AlertsModule } from './alerts/alerts.module';
+import { AuthModule } from './auth/auth.module';
 import { gatewayDatabase } from './database/gateway.database';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayHealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 
 /** The one door for people and scripts: HTTP in, bus requests to the services out. */
 @Module({})
@@ -24,6 +26,8 @@ export class AppModule {
         BusModule,
         OutboxModule.forRoot({ source: 'gateway' }),
         GatewayHealthModule,
+        AuthModule,
+        UsersModule,
         AlertsModule,
       ],
     };

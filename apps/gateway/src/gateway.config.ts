@@ -1,5 +1,5 @@
 import { AppBaseConfig, EnvInt, EnvPort } from '@inventory/platform';
-import { IsEmail, IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 
 /** Configuration of the gateway, read from the environment at boot. */
 export class GatewayConfig extends AppBaseConfig {
@@ -14,6 +14,25 @@ export class GatewayConfig extends AppBaseConfig {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
+
+  /** How long an access token is accepted, in seconds; a client refreshes it before then. */
+  @EnvInt(30, 24 * 60 * 60)
+  ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+  /** How long a refresh token lives, in days; each refresh hands out a new one. */
+  @EnvInt(1, 365)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** How long a password-reset link works, in minutes. */
+  @EnvInt(5, 7 * 24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Requests per client address and window on login, refresh and password-reset routes. */
+  @EnvInt(1, 100_000)
+  AUTH_RATE_LIMIT = 10;
+
+  @EnvInt(1, 24 * 60 * 60)
+  AUTH_RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** Where people reach the system; used for links in emails. */
   @IsUrl(
@@ -33,10 +52,38 @@ export class GatewayConfig extends AppBaseConfig {
 
   /** Comma-separated origins allowed by CORS (a browser console on another origin); empty: none. */
   @IsOptional()
-  @IsString()
+  @Matches(/^\s*(https?:\/\/[^\s,]+\s*(,\s*https?:\/\/[^\s,]+\s*)*)?$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
+  })
   CORS_ORIGINS = '';
+
+  /**
+   * Whose X-Forwarded-For is believed for the client address (rate limits, logs): `loopback`
+   * (nginx on the same host), a hop count, addresses/CIDRs, `true` (anyone: spoofable) or
+   * `false` (the socket's address).
+   */
+  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/CIDRs',
+  })
+  TRUST_PROXY = 'loopback';
 
   /** Largest JSON request body, in bytes. */
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** TRUST_PROXY as Fastify takes it (a hop count: the nearest that many peers). */
+  trustProxy(): boolean | string | ((address: string, hop: number) => boolean) {
+    const value = this.TRUST_PROXY.trim();
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (!/^\d+$/.test(value)) return value;
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+
+  /** The origins CORS_ORIGINS lists, without trailing slashes. */
+  corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter((origin) => origin.length > 0);
+  }
 }

@@ -1,28 +1,10 @@
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, RpcException, Transport } from '@nestjs/microservices';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Test } from '@nestjs/testing';
-import {
-  NotificationPatterns,
-  Role,
-  type BusRequest,
-  type DigestRunResult,
-} from '@inventory/contracts';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { NotificationPatterns, type BusRequest, type DigestRunResult } from '@inventory/contracts';
 import { freePort } from '@inventory/local-stack';
-import {
-  BusModule,
-  ConfigModule,
-  correlationMiddleware,
-  createValidationPipe,
-  loadConfig,
-} from '@inventory/platform';
-import { AlertsHttpController } from '../src/alerts/alerts.http.controller';
-import { AlertsModule } from '../src/alerts/alerts.module';
-import { REQUIRED_ROLES } from '../src/auth/auth.decorators';
-import { configOptions } from '../src/config-options';
-import { GatewayConfig } from '../src/gateway.config';
+import { ADMIN, expectErrorShape, startGateway, type TestGateway } from './support';
 
 /** What the "notification service" on the other end of the bus was asked. */
 const asked: { pattern: string; request: BusRequest }[] = [];
@@ -90,9 +72,10 @@ class NotificationDouble {
 @Module({ controllers: [NotificationDouble] })
 class NotificationDoubleModule {}
 
-describe('gateway /api/v1/alerts (notification service answered by a bus double)', () => {
+describe('/api/v1/alerts (the notification service answered by a bus double)', () => {
   let notification: INestMicroservice;
-  let app: NestFastifyApplication;
+  let gw: TestGateway;
+  let admin: string;
 
   beforeAll(async () => {
     const busPort = await freePort();
@@ -102,27 +85,12 @@ describe('gateway /api/v1/alerts (notification service answered by a bus double)
       logger: false,
     });
     await notification.listen();
-
-    const config = loadConfig(
-      GatewayConfig,
-      { NOTIFICATION_SERVICE_URL: `tcp://127.0.0.1:${busPort}` },
-      configOptions,
-    );
-    const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), BusModule, AlertsModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-      logger: false,
-    });
-    app.use(correlationMiddleware);
-    app.setGlobalPrefix('api/v1');
-    app.useGlobalPipes(createValidationPipe());
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    gw = await startGateway({ env: { NOTIFICATION_SERVICE_URL: `tcp://127.0.0.1:${busPort}` } });
+    admin = (await gw.login(ADMIN.email, ADMIN.password)).token;
   });
 
   afterAll(async () => {
-    await app?.close();
+    await gw?.close();
     await notification?.close();
   });
 
@@ -131,29 +99,32 @@ describe('gateway /api/v1/alerts (notification service answered by a bus double)
     digestAnswer = digestResult;
   });
 
-  const call = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url: `/api/v1${url}`, payload: payload as object });
+  const call = (method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown, token = admin) =>
+    gw.request(method, `/api/v1${url}`, { token, body });
 
   it('reads the recipient list from the notification service', async () => {
-    const response = await call('GET', '/alerts/recipients');
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({
+    const answer = await call('GET', '/alerts/recipients');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
       recipients: ['stores@example.com'],
       updatedAt: null,
       updatedBy: null,
     });
   });
 
-  it('passes a valid list on, trimmed', async () => {
-    const response = await call('PUT', '/alerts/recipients', {
+  it('passes a valid list on, trimmed, with the admin as actor', async () => {
+    const answer = await call('PUT', '/alerts/recipients', {
       recipients: [' stores@example.com ', 'lab@example.com'],
     });
-    expect(response.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     expect(asked).toEqual([
       {
         pattern: NotificationPatterns.recipientsSet,
         request: {
-          meta: { correlationId: expect.any(String) },
+          meta: {
+            correlationId: answer.headers.get('x-request-id'),
+            actor: { userId: expect.any(String), role: 'admin' },
+          },
           data: { recipients: ['stores@example.com', 'lab@example.com'] },
         },
       },
@@ -161,32 +132,24 @@ describe('gateway /api/v1/alerts (notification service answered by a bus double)
   });
 
   it('refuses an invalid address with a 400 naming it, before asking the service', async () => {
-    const response = await call('PUT', '/alerts/recipients', {
+    const answer = await call('PUT', '/alerts/recipients', {
       recipients: ['stores@example.com', 'stores at example dot com'],
     });
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual(
-      expect.objectContaining({
-        message: 'Invalid request: recipients',
-        details: [
-          {
-            field: 'recipients',
-            message: 'recipients must be email addresses; not valid: "stores at example dot com"',
-          },
-        ],
-      }),
-    );
+    expectErrorShape(answer, 400);
+    expect(answer.body.details).toEqual([
+      {
+        field: 'recipients',
+        message: 'recipients must be email addresses; not valid: "stores at example dot com"',
+      },
+    ]);
     const unknownField = await call('PUT', '/alerts/recipients', { recipients: [], cc: [] });
-    expect(unknownField.statusCode).toBe(400);
+    expectErrorShape(unknownField, 400);
     expect(asked).toEqual([]);
   });
 
   it('pages and filters the email log with numbers, refusing a page size over 100', async () => {
-    const response = await call(
-      'GET',
-      '/alerts/emails?page=2&pageSize=5&status=failed&kind=digest',
-    );
-    expect(response.statusCode).toBe(200);
+    const answer = await call('GET', '/alerts/emails?page=2&pageSize=5&status=failed&kind=digest');
+    expect(answer.status).toBe(200);
     expect(asked[0].request.data).toEqual({
       page: 2,
       pageSize: 5,
@@ -195,28 +158,27 @@ describe('gateway /api/v1/alerts (notification service answered by a bus double)
     });
 
     const tooBig = await call('GET', '/alerts/emails?pageSize=500');
-    expect(tooBig.statusCode).toBe(400);
-    expect(tooBig.json().message).toBe('Invalid request: pageSize');
+    expectErrorShape(tooBig, 400);
+    expect(tooBig.body.message).toBe('Invalid request: pageSize');
   });
 
   it('runs the digest with force, answering 200 with what it found and sent', async () => {
-    const response = await call('POST', '/alerts/low-stock/run', { force: true });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual(digestResult);
+    const answer = await call('POST', '/alerts/low-stock/run', { force: true });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual(digestResult);
     expect(asked[0]).toEqual({
       pattern: NotificationPatterns.digestRun,
       request: expect.objectContaining({ data: { force: true } }),
     });
 
     const noBody = await call('POST', '/alerts/low-stock/run');
-    expect(noBody.statusCode).toBe(200);
+    expect(noBody.status).toBe(200);
     expect(asked[1].request.data).toEqual({});
 
-    const notABoolean = await call('POST', '/alerts/low-stock/run', { force: 'yes' });
-    expect(notABoolean.statusCode).toBe(400);
+    expectErrorShape(await call('POST', '/alerts/low-stock/run', { force: 'yes' }), 400);
   });
 
-  it("passes on the service's error status (SES refused the digest: 502)", async () => {
+  it("passes on the service's error (SES refused the digest: 502) in the one error shape", async () => {
     digestAnswer = {
       error: {
         statusCode: 502,
@@ -224,43 +186,39 @@ describe('gateway /api/v1/alerts (notification service answered by a bus double)
         message: 'SES refused the low-stock digest: MessageRejected: not verified',
       },
     };
-    const response = await call('POST', '/alerts/low-stock/run', {});
-    expect(response.statusCode).toBe(502);
-    expect(response.json().message).toBe(
+    const answer = await call('POST', '/alerts/low-stock/run', {});
+    expectErrorShape(answer, 502);
+    expect(answer.body.message).toBe(
       'SES refused the low-stock digest: MessageRejected: not verified',
     );
   });
 
-  it('is for admins only, on every route', () => {
-    const reflector = new Reflector();
-    const routes = ['getRecipients', 'setRecipients', 'listEmails', 'runDigest'] as const;
-    for (const route of routes) {
-      expect([route, reflector.get(REQUIRED_ROLES, AlertsHttpController.prototype[route])]).toEqual(
-        [route, [Role.Admin]],
-      );
+  it('lets only admins in', async () => {
+    const staff = await gw.createUser('staff', 'alerts');
+    for (const [method, url] of [
+      ['GET', '/alerts/recipients'],
+      ['PUT', '/alerts/recipients'],
+      ['GET', '/alerts/emails'],
+      ['POST', '/alerts/low-stock/run'],
+    ] as const) {
+      const body = method === 'GET' ? undefined : { recipients: [] };
+      expectErrorShape(await call(method, url, body, staff.token), 403);
+      expectErrorShape(await gw.request(method, `/api/v1${url}`), 401);
     }
+    expect(asked).toEqual([]);
   });
 
-  it('documents every route with its body, answer and errors', () => {
-    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
-    const paths = document.paths;
-    expect(
-      Object.keys(paths)
-        .filter((p) => p.includes('alerts'))
-        .sort(),
-    ).toEqual([
-      '/api/v1/alerts/emails',
-      '/api/v1/alerts/low-stock/run',
-      '/api/v1/alerts/recipients',
-    ]);
-    const put = paths['/api/v1/alerts/recipients'].put!;
-    expect(put.requestBody).toBeDefined();
-    expect(Object.keys(put.responses).sort()).toEqual(['200', '400', '401', '403', '503', '504']);
-    expect(Object.keys(paths['/api/v1/alerts/low-stock/run'].post!.responses)).toContain('502');
-    const schemas = document.components?.schemas ?? {};
-    expect(Object.keys(schemas)).toEqual(
+  it('documents the routes with their request and answer schemas', async () => {
+    const document: OpenAPIObject = (await gw.request('GET', '/api/docs-json')).body;
+    expect(document.paths['/api/v1/alerts/recipients'].put!.requestBody).toEqual(
+      expect.objectContaining({
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/AlertRecipientsDto' } },
+        },
+      }),
+    );
+    expect(Object.keys(document.components?.schemas ?? {})).toEqual(
       expect.arrayContaining([
-        'AlertRecipientsDto',
         'AlertRecipientsResponseDto',
         'EmailLogPageDto',
         'DigestRunResponseDto',

@@ -8,7 +8,8 @@ export const REQUIRED_ROLES = 'auth:roles';
 /**
  * Route policy, read by the gateway's authentication guard:
  * - `@Public()`: anyone, no token (login, refresh, password reset, health, docs);
- * - `@Roles(Role.Admin)`: only those roles;
+ * - `@Roles(Role.Admin)`: only those roles (admins may always: `@Roles(Role.Staff)` lets
+ *   staff and admins in);
  * - neither: any signed-in user (staff and admins).
  */
 export const Public = () => SetMetadata(IS_PUBLIC, true);

@@ -1,11 +1,16 @@
 import type { ServiceDatabase } from '@inventory/platform';
+import { PasswordResetTokenEntity } from '../auth/database/password-reset-token.entity';
+import { RefreshTokenEntity } from '../auth/database/refresh-token.entity';
+import { SessionEntity } from '../auth/database/session.entity';
+import { UserEntity } from '../users/database/user.entity';
 import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-outbox';
+import { CreateIdentity1764100000000 } from './migrations/1764100000000-create-identity';
 
 /** Everything the gateway keeps in Postgres (users, sessions, its outbox) lives in this schema. */
 export const GATEWAY_SCHEMA = 'gateway';
 
 export const gatewayDatabase: ServiceDatabase = {
   schema: GATEWAY_SCHEMA,
-  entities: [],
-  migrations: [CreateOutbox1764000000000],
+  entities: [UserEntity, SessionEntity, RefreshTokenEntity, PasswordResetTokenEntity],
+  migrations: [CreateOutbox1764000000000, CreateIdentity1764100000000],
 };

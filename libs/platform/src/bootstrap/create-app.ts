@@ -13,6 +13,12 @@ import { configSummary } from './config-summary';
 export interface FastifyLimits {
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /**
+   * Which peers' X-Forwarded-For to believe when working out the client address (Fastify's
+   * `trustProxy`: true, addresses/CIDRs/`loopback`, or a function of address and hop).
+   * Default: true.
+   */
+  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
 }
 
 /** A Nest application on Fastify with the platform logger, shutdown hooks and no stray logs. */
@@ -22,7 +28,7 @@ export async function createFastifyApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: limits.bodyLimit ?? 1024 * 1024,
-    trustProxy: true,
+    trustProxy: limits.trustProxy ?? true,
     // Fastify's request id is the correlation id: the caller's X-Request-Id when it is sane.
     genReqId: (req: IncomingMessage) => acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]),
     requestIdHeader: false,

@@ -1,0 +1,69 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { GatewayConfig } from '../gateway.config';
+import { AuthGuard } from './auth.guard';
+import { AUTH_THROTTLER, AuthThrottlerGuard } from './auth-throttler.guard';
+import { ChangePasswordHttpController } from './commands/change-password/change-password.http.controller';
+import { ChangePasswordService } from './commands/change-password/change-password.service';
+import { ConfirmPasswordResetHttpController } from './commands/confirm-password-reset/confirm-password-reset.http.controller';
+import { ConfirmPasswordResetService } from './commands/confirm-password-reset/confirm-password-reset.service';
+import { LoginHttpController } from './commands/login/login.http.controller';
+import { LoginService } from './commands/login/login.service';
+import { LogoutHttpController } from './commands/logout/logout.http.controller';
+import { RefreshHttpController } from './commands/refresh/refresh.http.controller';
+import { RequestPasswordResetHttpController } from './commands/request-password-reset/request-password-reset.http.controller';
+import { RequestPasswordResetService } from './commands/request-password-reset/request-password-reset.service';
+import { GetMeHttpController } from './queries/get-me/get-me.http.controller';
+import { SessionService } from './session.service';
+
+/**
+ * Who is calling: sign-in, sessions and their tokens, password reset, and the global guard
+ * that applies every route's `@Public()` / `@Roles()` policy.
+ */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) => ({
+        throttlers: [
+          {
+            name: AUTH_THROTTLER,
+            limit: config.AUTH_RATE_LIMIT,
+            ttl: config.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000,
+          },
+        ],
+        setHeaders: false,
+      }),
+    }),
+  ],
+  controllers: [
+    LoginHttpController,
+    RefreshHttpController,
+    LogoutHttpController,
+    RequestPasswordResetHttpController,
+    ConfirmPasswordResetHttpController,
+    GetMeHttpController,
+    ChangePasswordHttpController,
+  ],
+  providers: [
+    SessionService,
+    LoginService,
+    RequestPasswordResetService,
+    ConfirmPasswordResetService,
+    ChangePasswordService,
+    AuthThrottlerGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionService],
+})
+export class AuthModule {}

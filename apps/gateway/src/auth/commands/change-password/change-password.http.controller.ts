@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../../http/api-errors.decorator';
+import { CurrentUser } from '../../current-user.decorator';
+import { PASSWORD_RULE } from '../../domain/password-policy';
+import type { AuthUser } from '../../session.service';
+import { ChangePasswordDto } from './change-password.dto';
+import { ChangePasswordService } from './change-password.service';
+
+@ApiTags('me')
+@Controller('me')
+export class ChangePasswordHttpController {
+  constructor(private readonly service: ChangePasswordService) {}
+
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Change my password',
+    description: `The new password must be ${PASSWORD_RULE}. Other sessions of the account end; this one stays.`,
+  })
+  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiErrors(400)
+  async change(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.service.change(user, dto);
+  }
+}

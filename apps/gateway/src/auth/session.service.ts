@@ -1,0 +1,187 @@
+import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Role } from '@inventory/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { GatewayConfig } from '../gateway.config';
+import { newOpaqueToken, hashToken, type AccessTokenClaims } from './tokens';
+import type { TokensDto } from './tokens.dto';
+
+export type SessionEndReason =
+  'logout' | 'password reset' | 'password changed' | 'deactivated' | 'refresh token reused';
+
+/** The signed-in user behind a request, as the guard found them. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  role: Role;
+  sessionId: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sessions and their tokens. A login starts a session; its refresh tokens form a family:
+ * each is usable once and replaced on use. Presenting a token that was already replaced
+ * means a copy is in someone else's hands, so the whole session ends. Access tokens name
+ * their session, so ending a session also stops its access tokens at once.
+ */
+@Injectable()
+export class SessionService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: GatewayConfig,
+  ) {}
+
+  /** Starts a session for a user who just proved who they are. */
+  async start(manager: EntityManager, user: { id: string; role: Role }): Promise<TokensDto> {
+    const [{ id: sessionId }] = await manager.query(
+      `INSERT INTO sessions (user_id) VALUES ($1) RETURNING id`,
+      [user.id],
+    );
+    return this.issue(manager, sessionId, user);
+  }
+
+  /**
+   * Exchanges a refresh token for new tokens. Refused (401) when the token is unknown,
+   * expired, already used (which also ends the session), or its session or user is no
+   * longer active.
+   */
+  async refresh(refreshToken: string): Promise<TokensDto> {
+    const tokenHash = hashToken(refreshToken);
+    type Outcome = { tokens: TokensDto } | { refused: string };
+    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+      // TypeORM answers an UPDATE with [rows, affected count].
+      const [rotated]: [{ session_id: string }[], number] = await manager.query(
+        `UPDATE refresh_tokens SET rotated_at = now()
+          WHERE token_hash = $1 AND rotated_at IS NULL AND expires_at > now()
+          RETURNING session_id`,
+        [tokenHash],
+      );
+      if (rotated.length === 0) return this.explainRefusal(manager, tokenHash);
+      const [session] = await manager.query(
+        `SELECT s.id, s.revoked_at, u.id AS user_id, u.role, u.active
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.id = $1 FOR UPDATE OF s`,
+        [rotated[0].session_id],
+      );
+      if (session.revoked_at) return { refused: 'This session has ended: sign in again' };
+      if (!session.active) return { refused: 'This account has been deactivated' };
+      await manager.query(`UPDATE sessions SET last_refreshed_at = now() WHERE id = $1`, [
+        session.id,
+      ]);
+      return {
+        tokens: await this.issue(manager, session.id, { id: session.user_id, role: session.role }),
+      };
+    });
+    if ('tokens' in outcome) return outcome.tokens;
+    throw new UnauthorizedException(outcome.refused);
+  }
+
+  /** Ends one session (logout). */
+  async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<boolean> {
+    const ended = await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
+        WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [sessionId, reason],
+    );
+    return ended[0].length > 0;
+  }
+
+  /** Ends every session of a user, except optionally the one in use. Returns how many ended. */
+  async endAll(
+    manager: EntityManager,
+    userId: string,
+    reason: SessionEndReason,
+    exceptSessionId?: string,
+  ): Promise<number> {
+    const [, count] = await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [userId, reason, exceptSessionId ?? null],
+    );
+    return Number(count);
+  }
+
+  /**
+   * The user behind an access token, when its session is still open and the user active;
+   * the role is the user's current one, not the one in the token.
+   */
+  async authenticate(accessToken: string): Promise<AuthUser | { refused: string }> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
+        algorithms: ['HS256'],
+      });
+    } catch {
+      return { refused: 'The access token is invalid or has expired' };
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      return { refused: 'The access token is invalid or has expired' };
+    }
+    const [row] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.role, u.active, s.revoked_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND u.id = $2`,
+      [claims.sid, claims.sub],
+    );
+    if (!row || row.revoked_at) return { refused: 'This session has ended: sign in again' };
+    if (!row.active) return { refused: 'This account has been deactivated' };
+    return { id: row.id, email: row.email, role: row.role, sessionId: claims.sid };
+  }
+
+  private async issue(
+    manager: EntityManager,
+    sessionId: string,
+    user: { id: string; role: Role },
+  ): Promise<TokensDto> {
+    const refreshToken = newOpaqueToken();
+    const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY_MS);
+    await manager.query(
+      `INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
+      [sessionId, hashToken(refreshToken), refreshExpiresAt],
+    );
+    const claims: AccessTokenClaims = { sub: user.id, sid: sessionId, role: user.role };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshToken,
+      refreshExpiresAt: refreshExpiresAt.toISOString(),
+    };
+  }
+
+  /** Why a refresh token that could not be rotated is refused; ends the session on reuse. */
+  private async explainRefusal(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<{ refused: string }> {
+    const [token] = await manager.query(
+      `SELECT t.session_id, t.rotated_at, s.user_id
+         FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
+        WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
+    if (!token) return { refused: 'The refresh token is not valid' };
+    if (!token.rotated_at) return { refused: 'The refresh token has expired: sign in again' };
+    const ended = await this.end(manager, token.session_id, 'refresh token reused');
+    this.logger.warn(
+      {
+        event: 'user.refresh_token_reused',
+        userId: token.user_id,
+        sessionId: token.session_id,
+        sessionEnded: ended,
+      },
+      'a refresh token was used twice: the session was ended',
+    );
+    return {
+      refused:
+        'This refresh token was already used: the session has been ended for safety; sign in again',
+    };
+  }
+}
