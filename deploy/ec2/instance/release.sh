@@ -6,7 +6,8 @@
 #                                                 checking /health; roll back on failure
 #   inventory-release switch <release-id>         make an installed release current (no
 #                                                 migrations), same restart, checks, roll back
-#   inventory-release rollback                    switch to the release installed before current
+#   inventory-release rollback                    switch back to the release that was live
+#                                                 before the current one
 #   inventory-release restart                     restart the apps one at a time, checking health
 #   inventory-release list                        installed releases, the current one marked
 #
@@ -15,7 +16,8 @@
 #
 # Everything outside this script is injectable, which is how it is tested against local
 # processes (deploy/ec2/test/release.spec.ts); the defaults are production's:
-#   INVENTORY_HOME             /opt/inventory (releases/<id>/, current -> releases/<id>, shared/)
+#   INVENTORY_HOME             /opt/inventory (releases/<id>/, current -> releases/<id>,
+#                              previous -> the release live before current, shared/)
 #   INVENTORY_USER             inventory: owns the releases and runs npm ci
 #   INVENTORY_PROCESS_MANAGER  executable run as `<pm> migrate <release-id>` and
 #                              `<pm> restart <app>`; unset: systemd (inventory-migrate@<id>,
@@ -109,13 +111,18 @@ restart_apps() {
   done
 }
 
-current_release() {
-  if [ -L "$home/current" ]; then basename "$(readlink "$home/current")"; fi
+release_at() {
+  if [ -L "$home/$1" ]; then basename "$(readlink "$home/$1")"; fi
 }
+current_release() { release_at current; }
 
+# Atomic: a reader (systemd starting an app) sees the old link or the new one, never none.
+point_link() {
+  ln -sfn "releases/$2" "$home/.$1.new"
+  mv -Tf "$home/.$1.new" "$home/$1"
+}
 point_current_at() {
-  ln -sfn "releases/$1" "$home/.current.new"
-  mv -Tf "$home/.current.new" "$home/current"
+  point_link current "$1"
   log "current -> releases/$1"
 }
 
@@ -124,6 +131,7 @@ switch_to() {
   local target=$1 previous=$2
   point_current_at "$target"
   if restart_apps; then
+    if [ -n "$previous" ]; then point_link previous "$previous"; fi
     log "release $target is live"
     return 0
   fi
@@ -159,8 +167,11 @@ installed_releases() {
   find "$home/releases" -mindepth 1 -maxdepth 1 -type d ! -name '.*' -printf '%f\n' | sort
 }
 
+# Keeps the newest releases (failed ones included, for inspection); never current or previous.
 prune() {
-  local current=$1 previous=$2 count release
+  local current previous count release
+  current=$(current_release)
+  previous=$(release_at previous)
   count=$(installed_releases | wc -l)
   for release in $(installed_releases); do
     [ "$count" -gt "$keep_releases" ] || break
@@ -200,7 +211,7 @@ cmd_activate() {
   trap - ERR
 
   switch_to "$id" "$previous"
-  prune "$id" "$previous"
+  prune
 }
 
 cmd_switch() {
@@ -214,11 +225,9 @@ cmd_switch() {
 }
 
 cmd_rollback() {
-  local current target
-  current=$(current_release)
-  [ -n "$current" ] || die "no current release"
-  target=$(installed_releases | awk -v current="$current" '$0 < current' | tail -n 1)
-  [ -n "$target" ] || die "no release installed before $current"
+  local target
+  target=$(release_at previous)
+  [ -n "$target" ] || die "no previous release recorded"
   cmd_switch "$target"
 }
 
@@ -229,10 +238,17 @@ cmd_restart() {
 }
 
 cmd_list() {
-  local current release
+  local current previous release
   current=$(current_release)
+  previous=$(release_at previous)
   for release in $(installed_releases); do
-    if [ "$release" = "$current" ]; then echo "* $release"; else echo "  $release"; fi
+    if [ "$release" = "$current" ]; then
+      echo "* $release (current)"
+    elif [ "$release" = "$previous" ]; then
+      echo "  $release (previous)"
+    else
+      echo "  $release"
+    fi
   done
 }
 
@@ -243,7 +259,7 @@ rollback) cmd_rollback ;;
 restart) cmd_restart ;;
 list) cmd_list ;;
 *)
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
   exit 64
   ;;
 esac
