@@ -26,7 +26,8 @@
 #                              http://127.0.0.1:3000/health (gateway), 3001 catalog-service,
 #                              3002 stock-service, 3003 notification-service
 #   INVENTORY_HEALTH_TIMEOUT   seconds an app has to answer healthy after its restart (90)
-#   INVENTORY_HEALTH_PASSES    healthy answers in a row, a second apart, that count (3)
+#   INVENTORY_HEALTH_PASSES    healthy answers in a row that count (3)
+#   INVENTORY_HEALTH_INTERVAL  seconds between two health checks (1)
 #   INVENTORY_KEEP_RELEASES    installed releases kept, current and previous always (5)
 #   INVENTORY_DEPLOY_LOG       /var/log/inventory/deploy.log (also printed)
 set -euo pipefail
@@ -35,6 +36,7 @@ home=${INVENTORY_HOME:-/opt/inventory}
 run_user=${INVENTORY_USER:-inventory}
 health_timeout=${INVENTORY_HEALTH_TIMEOUT:-90}
 health_passes=${INVENTORY_HEALTH_PASSES:-3}
+health_interval=${INVENTORY_HEALTH_INTERVAL:-1}
 keep_releases=${INVENTORY_KEEP_RELEASES:-5}
 deploy_log=${INVENTORY_DEPLOY_LOG:-/var/log/inventory/deploy.log}
 # Services first, gateway last: when the gateway comes back its /health covers everything.
@@ -51,14 +53,15 @@ die() {
   exit 1
 }
 
+# The deploy lock (fd 9) is closed for it: an app it starts must not hold the lock forever.
 process_manager() {
   if [ -n "${INVENTORY_PROCESS_MANAGER:-}" ]; then
-    "$INVENTORY_PROCESS_MANAGER" "$@"
+    "$INVENTORY_PROCESS_MANAGER" "$@" 9>&-
     return
   fi
   case "$1" in
-  migrate) systemctl start "inventory-migrate@$2.service" ;;
-  restart) systemctl restart "inventory@$2.service" ;;
+  migrate) systemctl start "inventory-migrate@$2.service" 9>&- ;;
+  restart) systemctl restart "inventory@$2.service" 9>&- ;;
   *) die "process manager: unknown command $1" ;;
   esac
 }
@@ -91,7 +94,7 @@ wait_healthy() {
     else
       passes=0
     fi
-    sleep 1
+    sleep "$health_interval"
   done
   answer=$(curl -sS --max-time 3 "$url" 2>&1 | head -c 300 || true)
   log "$app not healthy after ${health_timeout}s at $url: ${answer:-no answer}"
