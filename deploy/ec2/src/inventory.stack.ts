@@ -135,6 +135,7 @@ export class InventoryStack extends Stack {
     output('InstanceId', this.appServer.instance.instanceId, 'aws ssm start-session --target <id>');
     output('BucketName', this.media.bucket.bucketName, 'S3_BUCKET');
     output('DatabaseEndpoint', this.database.instance.dbInstanceEndpointAddress, 'RDS endpoint');
+    output('DatabaseInstanceId', this.database.instance.instanceIdentifier, 'RDS instance id');
     output('DatabaseSecretArn', databaseSecret.secretArn, 'RDS master credentials');
     output('JwtSecretArn', this.jwtSecret.secretArn, 'JWT_SECRET');
     output('AlarmTopicArn', this.monitoring.alarmTopic.topicArn, 'Alarm emails');
