@@ -7,11 +7,12 @@
 //
 // Injectable for tests: INVENTORY_ETC (default /etc/inventory), INVENTORY_AWS (default aws).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const etc = process.env.INVENTORY_ETC ?? '/etc/inventory';
-const awsCli = process.env.INVENTORY_AWS ?? 'aws';
+// The AWS CLI comes as a snap on Ubuntu; /snap/bin is not on every PATH (systemd, cron).
+const awsCli = process.env.INVENTORY_AWS ?? (existsSync('/snap/bin/aws') ? '/snap/bin/aws' : 'aws');
 
 /** `KEY=value` lines into an object; blank lines and # comments ignored. */
 function parseEnv(text) {

@@ -202,8 +202,8 @@ cmd_activate() {
   trap 'rm -rf "$dir"; log "release $id not installed; current is still ${previous:-none}"' ERR
   tar -xzf "$artifact" -C "$dir"
   chown -R "$run_user:" "$dir"
-  (cd "$dir" && as_run_user env npm_config_cache="$home/shared/npm-cache" \
-    npm ci --omit=dev --no-audit --no-fund --loglevel=error)
+  (cd "$dir" && as_run_user env HOME="$home/shared" npm_config_cache="$home/shared/npm-cache" \
+    npm ci --omit=dev --no-audit --no-fund --loglevel=error 9>&-)
   log "dependencies installed"
 
   log "running migrations of $id"

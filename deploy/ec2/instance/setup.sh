@@ -54,7 +54,11 @@ id -u "$user" >/dev/null 2>&1 ||
   useradd --system --home-dir "$home" --no-create-home --shell /usr/sbin/nologin "$user"
 install -d -m 0755 -o root -g root "$home"
 install -d -m 0755 -o "$user" -g "$user" "$home/releases" "$home/shared" "$home/shared/npm-cache"
-install -d -m 0750 -o root -g root "$etc" "$etc/tls"
+# /etc/inventory: the apps (group inventory) may enter it to read the RDS CA; the
+# environment file, the overrides and the TLS key inside stay root-only.
+install -d "$etc" "$etc/tls"
+chown root:"$user" "$etc" && chmod 0750 "$etc"
+chown root:root "$etc/tls" && chmod 0750 "$etc/tls"
 install -d -m 0750 -o root -g adm /var/log/inventory
 install -d -m 0755 /var/www/inventory-console /var/www/letsencrypt
 
