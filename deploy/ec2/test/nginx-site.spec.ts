@@ -197,6 +197,17 @@ describe('nginx serving the site in front of the gateway', () => {
     expect(answer.headers.server).toBe('nginx');
   });
 
+  it('gives the gateway the address it saw, not one the client claims', async () => {
+    seen.length = 0;
+    await get({
+      port: httpsPort,
+      path: '/api/v1/auth/login',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    expect(seen[0].headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(seen[0].headers['x-real-ip']).toBe('127.0.0.1');
+  });
+
   it("passes the caller's X-Request-Id through and logs it", async () => {
     seen.length = 0;
     await get({ port: httpsPort, path: '/api/v1/stock', headers: { 'x-request-id': 'req-4711' } });
