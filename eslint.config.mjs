@@ -54,6 +54,11 @@ export default tseslint.config(
               ],
             },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // deploy/ec2: infrastructure follows the contracts (queue names); tests use tooling.
+            {
+              sourceTag: 'type:deploy',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:tooling'],
+            },
             {
               sourceTag: 'type:tests',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:tooling'],

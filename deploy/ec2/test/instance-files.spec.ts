@@ -1,0 +1,326 @@
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'pg-connection-string';
+import { INSTANCE_DIR, SCRIPTS_DIR, run, tool } from './support/tools';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'inventory-instance-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('systemd units', () => {
+  const systemdAnalyze = tool('systemd-analyze');
+
+  /** The units with /usr/bin/node pointing at this machine's node (verify checks it exists). */
+  function units(transform: (text: string) => string = (text) => text): string {
+    for (const file of readdirSync(join(INSTANCE_DIR, 'systemd'))) {
+      const text = readFileSync(join(INSTANCE_DIR, 'systemd', file), 'utf8');
+      writeFileSync(join(dir, file), transform(text.replaceAll('/usr/bin/node', process.execPath)));
+    }
+    symlinkSync('inventory@.service', join(dir, 'inventory@gateway.service'));
+    symlinkSync(
+      'inventory-migrate@.service',
+      join(dir, 'inventory-migrate@20261124183000-95ea2f4.service'),
+    );
+    return dir;
+  }
+
+  const verify = (unitDir: string) =>
+    run(systemdAnalyze, [
+      'verify',
+      '--man=no',
+      join(unitDir, 'inventory@gateway.service'),
+      join(unitDir, 'inventory-migrate@20261124183000-95ea2f4.service'),
+      join(unitDir, 'inventory.target'),
+    ]);
+
+  it('pass systemd-analyze verify without a single warning', () => {
+    const result = verify(units());
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('are checked for real: a misspelt setting is reported', () => {
+    const result = verify(units((text) => text.replace('Restart=on-failure', 'Restart=sometimes')));
+    expect(result.output).toMatch(/Failed to parse service restart specifier, ignoring: sometimes/);
+  });
+
+  it('run each app from the current release as the inventory user, restarted on failure', () => {
+    const unit = readFileSync(join(INSTANCE_DIR, 'systemd/inventory@.service'), 'utf8');
+    for (const line of [
+      'User=inventory',
+      'WorkingDirectory=/opt/inventory/current',
+      'EnvironmentFile=/etc/inventory/inventory.env',
+      'ExecStart=/usr/bin/node --enable-source-maps apps/%i/dist/main.js',
+      'Restart=on-failure',
+      'MemoryMax=448M',
+      'LimitNOFILE=65536',
+      'StandardOutput=journal',
+      'NoNewPrivileges=yes',
+      'ProtectSystem=strict',
+    ]) {
+      expect(unit.split('\n')).toContain(line);
+    }
+  });
+
+  it('migrate a release from its own directory, one app after another, as a oneshot', () => {
+    const unit = readFileSync(join(INSTANCE_DIR, 'systemd/inventory-migrate@.service'), 'utf8');
+    expect(unit).toContain('Type=oneshot');
+    expect(unit).toContain('WorkingDirectory=/opt/inventory/releases/%i');
+    expect(unit).toContain('AssertPathIsDirectory=/opt/inventory/releases/%i');
+    expect(unit.match(/^ExecStart=.*$/gm)).toEqual(
+      ['gateway', 'catalog-service', 'stock-service', 'notification-service'].map(
+        (app) => `ExecStart=/usr/bin/node apps/${app}/dist/migrate.js`,
+      ),
+    );
+  });
+});
+
+describe('shell scripts', () => {
+  it('pass shellcheck', () => {
+    const scripts = [
+      ...readdirSync(INSTANCE_DIR)
+        .filter((f) => f.endsWith('.sh'))
+        .map((f) => join(INSTANCE_DIR, f)),
+      ...readdirSync(SCRIPTS_DIR).map((f) => join(SCRIPTS_DIR, f)),
+    ];
+    expect(scripts.length).toBeGreaterThanOrEqual(6);
+    const result = run(tool('shellcheck'), ['--severity=style', ...scripts]);
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('are executable', () => {
+    for (const file of [
+      'instance/setup.sh',
+      'instance/fetch-setup.sh',
+      'instance/release.sh',
+      'instance/tls-hook.sh',
+      'instance/inventory-env.mjs',
+      'scripts/deploy.sh',
+      'scripts/pack-release.sh',
+    ]) {
+      expect({
+        file,
+        executable: (statSync(join(INSTANCE_DIR, '..', file)).mode & 0o111) !== 0,
+      }).toEqual({
+        file,
+        executable: true,
+      });
+    }
+  });
+});
+
+describe('log rotation', () => {
+  it('is a valid logrotate configuration that rotates the deploy log', () => {
+    const logs = join(dir, 'logs');
+    mkdirSync(logs);
+    writeFileSync(join(logs, 'deploy.log'), 'a line\n');
+    const conf = join(dir, 'inventory');
+    writeFileSync(
+      conf,
+      readFileSync(join(INSTANCE_DIR, 'logrotate/inventory'), 'utf8')
+        .replace('/var/log/inventory/', `${logs}/`)
+        .replace('create 0640 root adm', 'create 0640'),
+    );
+    const result = run(tool('logrotate'), [
+      '--debug',
+      '--force',
+      '--state',
+      join(dir, 'state'),
+      conf,
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.output).toContain(`rotating pattern: ${logs}/*.log`);
+    expect(result.output).toMatch(/renaming .*deploy\.log to .*deploy\.log\.1/);
+    expect(result.output).not.toMatch(/error/i);
+  });
+});
+
+describe('inventory-env', () => {
+  const settings = [
+    'ENV_NAME=prod',
+    'AWS_REGION=eu-central-1',
+    'SERVER_NAME=inventory.example.com',
+    'PUBLIC_URL=https://inventory.example.com',
+    'CORS_ORIGINS=',
+    'S3_BUCKET=inventory-prod-mediabucket-1x2y3z',
+    'SES_FROM=alerts@inventory.example.com',
+    'ALERT_RECIPIENTS=stores@example.com,lab@example.com',
+    'QUEUE_PREFIX=prod-',
+    'CLOUDWATCH_LOG_GROUP=/aws/inventory-app',
+    'METRICS_NAMESPACE=ElectronicInventory',
+    'DB_HOST=inventory.abc123.eu-central-1.rds.amazonaws.com',
+    'DB_PORT=5432',
+    'DB_NAME=inventory',
+    'DB_SECRET_ARN=arn:aws:secretsmanager:eu-central-1:123456789012:secret:inventory/prod/database-AbCdEf',
+    'JWT_SECRET_ARN=arn:aws:secretsmanager:eu-central-1:123456789012:secret:inventory/prod/jwt-GhIjKl',
+    'INSTANCE_FILES=s3://cdk-assets/abc.zip',
+  ];
+  const password = 'p@ss:w/rd%"x';
+
+  /** A stand-in for the AWS CLI answering the three calls inventory-env makes, logging them. */
+  function fakeAws(parameter: string[]): string {
+    const fake = join(dir, 'aws');
+    writeFileSync(join(dir, 'parameter.txt'), parameter.join('\n'));
+    writeFileSync(join(dir, 'database.json'), JSON.stringify({ username: 'inventory', password }));
+    writeFileSync(join(dir, 'jwt.txt'), 'x'.repeat(64));
+    writeFileSync(
+      fake,
+      [
+        '#!/usr/bin/env bash',
+        `echo "$*" >> ${dir}/aws-calls.log`,
+        'case "$*" in',
+        `  "ssm get-parameter --name /inventory/prod/stack-env"*) cat ${dir}/parameter.txt ;;`,
+        `  *"--secret-id "*database*) cat ${dir}/database.json ;;`,
+        `  *"--secret-id "*jwt*) cat ${dir}/jwt.txt ;;`,
+        '  *) echo "unexpected call: $*" >&2; exit 254 ;;',
+        'esac',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(fake, 0o755);
+    writeFileSync(
+      join(dir, 'stack.conf'),
+      'AWS_REGION=eu-central-1\nSTACK_PARAMETER=/inventory/prod/stack-env\n',
+    );
+    const ca = run(tool('openssl'), [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=test-ca',
+      '-keyout',
+      join(dir, 'ca-key.pem'),
+      '-out',
+      join(dir, 'rds-ca.pem'),
+    ]);
+    expect(ca.status).toBe(0);
+    return fake;
+  }
+
+  const inventoryEnv = (aws: string) =>
+    run(process.execPath, [join(INSTANCE_DIR, 'inventory-env.mjs')], {
+      env: { ...process.env, INVENTORY_ETC: dir, INVENTORY_AWS: aws },
+    });
+
+  /** Reads an EnvironmentFile the way systemd does for the values written here. */
+  function readEnvFile(path: string): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+      if (!match) continue;
+      const raw = match[2];
+      values[match[1]] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(["\\])/g, '$1') : raw;
+    }
+    return values;
+  }
+
+  it('writes the environment file, readable by root only, from settings and secrets', () => {
+    const result = inventoryEnv(fakeAws(settings));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const file = join(dir, 'inventory.env');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const env = readEnvFile(file);
+    expect(env).toEqual({
+      NODE_ENV: 'production',
+      LOG_FORMAT: 'json',
+      AWS_REGION: 'eu-central-1',
+      HOST: '127.0.0.1',
+      PORT: '3000',
+      HEALTH_HOST: '127.0.0.1',
+      DATABASE_URL: expect.stringMatching(/^postgres:\/\//),
+      JWT_SECRET: 'x'.repeat(64),
+      PUBLIC_URL: 'https://inventory.example.com',
+      CORS_ORIGINS: '',
+      S3_BUCKET: 'inventory-prod-mediabucket-1x2y3z',
+      SES_FROM: 'alerts@inventory.example.com',
+      ALERT_RECIPIENTS: 'stores@example.com,lab@example.com',
+      QUEUE_PREFIX: 'prod-',
+      CLOUDWATCH_LOG_GROUP: '/aws/inventory-app',
+      METRICS_NAMESPACE: 'ElectronicInventory',
+    });
+    const calls = readFileSync(join(dir, 'aws-calls.log'), 'utf8');
+    expect(calls.trim().split('\n')).toHaveLength(3);
+    for (const call of calls.trim().split('\n')) expect(call).toContain('--region eu-central-1');
+  });
+
+  it('builds a DATABASE_URL that pg reads back exactly, verifying the server with the RDS CA', () => {
+    expect(inventoryEnv(fakeAws(settings)).status).toBe(0);
+    const url = readEnvFile(join(dir, 'inventory.env')).DATABASE_URL;
+    const parsed = parse(url);
+    expect(parsed).toEqual(
+      expect.objectContaining({
+        user: 'inventory',
+        password,
+        host: 'inventory.abc123.eu-central-1.rds.amazonaws.com',
+        port: '5432',
+        database: 'inventory',
+      }),
+    );
+    const ssl = parsed.ssl as { ca?: string; rejectUnauthorized?: boolean };
+    expect(ssl.ca).toContain('BEGIN CERTIFICATE');
+    expect(ssl.rejectUnauthorized).not.toBe(false);
+  });
+
+  it('keeps a copy of the non-secret settings for nginx and setup', () => {
+    expect(inventoryEnv(fakeAws(settings)).status).toBe(0);
+    expect(readFileSync(join(dir, 'stack.env'), 'utf8')).toContain(
+      'SERVER_NAME=inventory.example.com',
+    );
+  });
+
+  it('names a missing setting and leaves the existing environment file alone', () => {
+    writeFileSync(join(dir, 'inventory.env'), 'JWT_SECRET=old\n', { mode: 0o600 });
+    const result = inventoryEnv(fakeAws(settings.filter((line) => !line.startsWith('S3_BUCKET='))));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("inventory-env: the stack's settings have no S3_BUCKET");
+    expect(readFileSync(join(dir, 'inventory.env'), 'utf8')).toBe('JWT_SECRET=old\n');
+  });
+
+  it('fails when the AWS CLI fails, without writing anything', () => {
+    const aws = fakeAws(settings);
+    writeFileSync(join(dir, 'stack.conf'), 'AWS_REGION=eu-central-1\nSTACK_PARAMETER=/wrong\n');
+    const result = inventoryEnv(aws);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('unexpected call: ssm get-parameter --name /wrong');
+    expect(() => statSync(join(dir, 'inventory.env'))).toThrow();
+  });
+});
+
+describe('setup.sh', () => {
+  it('installs every file it refers to from its own folder', () => {
+    const setup = readFileSync(join(INSTANCE_DIR, 'setup.sh'), 'utf8');
+    const referenced = [...setup.matchAll(/\$here"?\/([\w@./-]+)/g)].map((m) => m[1]);
+    expect(referenced.length).toBeGreaterThanOrEqual(10);
+    for (const file of referenced) {
+      expect({ file, exists: statSafe(join(INSTANCE_DIR, file)) }).toEqual({ file, exists: true });
+    }
+  });
+});
+
+function statSafe(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
