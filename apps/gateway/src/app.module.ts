@@ -6,6 +6,7 @@ import {
   LoggingModule,
   OutboxModule,
 } from '@inventory/platform';
+import { CatalogModule } from './catalog/catalog.module';
 import { gatewayDatabase } from './database/gateway.database';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayHealthModule } from './health/health.module';
@@ -23,6 +24,7 @@ export class AppModule {
         BusModule,
         OutboxModule.forRoot({ source: 'gateway' }),
         GatewayHealthModule,
+        CatalogModule,
       ],
     };
   }

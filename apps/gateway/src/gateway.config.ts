@@ -39,4 +39,8 @@ export class GatewayConfig extends AppBaseConfig {
   /** Largest JSON request body, in bytes. */
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Largest CSV file accepted by POST /products/import, in bytes. */
+  @EnvInt(1024, 1024 * 1024 * 1024)
+  CSV_IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 }

@@ -77,8 +77,9 @@ export class ImportProductsDto {
   @Max(CSV_MAX_PARTS)
   parts?: number;
 
+  @BooleanFromString()
   @IsOptional()
-  @IsBoolean()
+  @IsBoolean({ message: 'partial must be true or false' })
   partial?: boolean;
 }
 

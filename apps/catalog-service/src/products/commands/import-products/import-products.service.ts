@@ -89,7 +89,8 @@ export class ImportProductsService {
   private async assemble(importId: string, parts: number): Promise<string> {
     const manager = this.dataSource.manager;
     const stored = await this.parts.describe(manager, importId);
-    const missing = Array.from({ length: parts }, (_, i) => i).filter((i) => stored[i]?.part !== i);
+    const arrived = new Set(stored.map((part) => part.part));
+    const missing = Array.from({ length: parts }, (_, i) => i).filter((i) => !arrived.has(i));
     if (missing.length > 0 || stored.length !== parts) {
       throw new InvalidInputError(
         `Import ${importId} is incomplete: ${stored.length} of ${parts} parts arrived` +
