@@ -264,6 +264,9 @@ describe('products (bus, real Postgres)', () => {
       });
       expect(fromQuery).toMatchObject({ total: 2, page: 2, pageSize: 1 });
       expect(skus(fromQuery)).toEqual(['S-ESP32-S3']);
+      // Past the last page: no items, the total still right.
+      const beyond = await list({ search: 'esp32', page: 9 });
+      expect(beyond).toMatchObject({ items: [], total: 2, page: 9 });
     });
 
     it('refuses a page size over 100 and an unknown sort, naming the field', async () => {

@@ -23,6 +23,7 @@ import {
   createQueues,
   createTestDatabase,
   freePort,
+  startNatsServer,
   s3StandIn,
   sqsStandIn,
   type StandIn,
@@ -78,8 +79,13 @@ export interface CatalogHarness {
  * bus port, with the platform's validation, error filter and correlation context — against
  * a database of its own, the S3 and SQS stand-ins and a stand-in stock service.
  */
-export async function startCatalog(env: Record<string, string> = {}): Promise<CatalogHarness> {
+export async function startCatalog(
+  env: Record<string, string> = {},
+  options: { nats?: boolean } = {},
+): Promise<CatalogHarness> {
   const database: TestDatabase = await createTestDatabase('catalog');
+  // A private NATS server (two test runs on one server would answer each other's requests).
+  const nats = options.nats ? await startNatsServer(await freePort()) : undefined;
   const s3Dir = mkdtempSync(join(tmpdir(), 'catalog-s3-'));
   const s3 = s3StandIn(await freePort(), s3Dir, [BUCKET]);
   const sqs = sqsStandIn(await freePort());
@@ -107,6 +113,7 @@ export async function startCatalog(env: Record<string, string> = {}): Promise<Ca
       S3_FORCE_PATH_STYLE: 'true',
       STOCK_SERVICE_URL: stock.url,
       BUS_TIMEOUT_MS: '10000',
+      ...(nats ? { NATS_URL: nats.url } : {}),
       ...env,
     },
     configOptions,
@@ -125,6 +132,7 @@ export async function startCatalog(env: Record<string, string> = {}): Promise<Ca
 
   const clientConfig = Object.assign(new AppBaseConfig(), {
     CATALOG_SERVICE_URL: `tcp://127.0.0.1:${busPort}`,
+    NATS_URL: nats?.url,
     BUS_TIMEOUT_MS: 30_000,
   });
   const bus = new ServiceBus(clientConfig);
@@ -172,7 +180,7 @@ export async function startCatalog(env: Record<string, string> = {}): Promise<Ca
       await db.destroy();
       s3Client.destroy();
       sqsClient.destroy();
-      await Promise.all([s3.stop(), sqs.stop()]);
+      await Promise.all([s3.stop(), sqs.stop(), nats?.stop()]);
       await database.drop();
       rmSync(s3Dir, { recursive: true, force: true });
     },

@@ -164,16 +164,46 @@ export class ProductsRepository {
       conditions.push(`p.search_text LIKE lower($${params.length})`);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [rows, [{ total }]] = await Promise.all([
-      manager.query(
-        `${SELECT_PRODUCTS} ${where} ORDER BY ${ORDER_BY[page.sort]}
-          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, page.limit, page.offset],
-      ) as Promise<ProductRow[]>,
-      manager.query(`SELECT count(*)::int AS total FROM products p ${where}`, params) as Promise<
-        { total: number }[]
-      >,
-    ]);
+    const count = async () => {
+      const [{ total }] = await manager.query(
+        `SELECT count(*)::int AS total FROM products p ${where}`,
+        params,
+      );
+      return total as number;
+    };
+    const limits = [...params, page.limit, page.offset];
+    const [limit, offset] = [`$${params.length + 1}`, `$${params.length + 2}`];
+
+    if (!filter.words?.length) {
+      // Without search words the indexes serve both: the count (index only) and the page
+      // (walking the sort order), side by side on two connections.
+      const [rows, total] = await Promise.all([
+        manager.query(
+          `${SELECT_PRODUCTS} ${where} ORDER BY ${ORDER_BY[page.sort]} LIMIT ${limit} OFFSET ${offset}`,
+          limits,
+        ) as Promise<ProductRow[]>,
+        count(),
+      ]);
+      return { records: rows.map(toRecord), total };
+    }
+
+    // With search words, the trigram index finds the matches; walking the sort order instead
+    // (which the planner may prefer) can read most of the table before finding a rare word.
+    // The matches are collected once and give both the count and the page.
+    const rows: (ProductRow & { total: number })[] = await manager.query(
+      `WITH matches AS MATERIALIZED (
+         SELECT p.id, p.name, p.sku, p.created_at, p.updated_at, p.sale_price
+           FROM products p ${where}
+       ),
+       page AS (
+         SELECT p.id FROM matches p ORDER BY ${ORDER_BY[page.sort]} LIMIT ${limit} OFFSET ${offset}
+       )
+       ${SELECT_PRODUCTS.replace('SELECT', 'SELECT (SELECT count(*)::int FROM matches) AS total,')}
+        WHERE p.id IN (SELECT id FROM page)
+        ORDER BY ${ORDER_BY[page.sort]}`,
+      limits,
+    );
+    const total = rows.length > 0 ? rows[0].total : await count();
     return { records: rows.map(toRecord), total };
   }
 
