@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   CatalogEvents,
   CatalogPatterns,
@@ -78,6 +79,31 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
     // The outbox is empty once published.
     const [{ count }] = await catalog.db.query(`SELECT count(*)::int AS count FROM outbox`);
     expect(count).toBe(0);
+  });
+
+  it('logs each change under its stable event name, updates with every field old → new', async () => {
+    const log = jest.spyOn(Logger.prototype, 'log');
+    try {
+      const product = await create({ sku: 'LOG-1', name: 'Logged', unitCost: '2.00' });
+      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, unitCost: '2.10' });
+      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+      const entries = log.mock.calls
+        .map(([entry]) => entry as { event?: string; productId?: string })
+        .filter((entry) => entry.productId === product.id);
+      expect(entries.map((entry) => entry.event)).toEqual([
+        'product.created',
+        'product.updated',
+        'product.archived',
+        'product.deleted',
+      ]);
+      expect(entries[1]).toMatchObject({
+        sku: 'LOG-1',
+        changes: { unitCost: { from: '2.00', to: '2.10' } },
+      });
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it('writes no event when the change itself is refused', async () => {
