@@ -52,14 +52,22 @@ export class CreateCatalog1764200000000 implements MigrationInterface {
           lower(sku || ' ' || name || ' ' || coalesce(mpn, '') || ' ' || coalesce(description, ''))
         ) STORED
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX products_sku ON products (sku)`);
+    // List pages are found in the sort index alone (the filter columns ride along with
+    // INCLUDE), and only the rows of the page are read from the table.
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX products_sku ON products (sku) INCLUDE (active, category_id)`,
+    );
     await queryRunner.query(
       `CREATE INDEX products_search ON products USING gin (search_text gin_trgm_ops)`,
     );
-    await queryRunner.query(`CREATE INDEX products_category ON products (category_id)`);
-    await queryRunner.query(`CREATE INDEX products_name ON products (name, id)`);
-    await queryRunner.query(`CREATE INDEX products_created_at ON products (created_at, id)`);
-    await queryRunner.query(`CREATE INDEX products_updated_at ON products (updated_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX products_category ON products (category_id) INCLUDE (active, sale_price, id)`,
+    );
+    for (const column of ['name', 'created_at', 'updated_at']) {
+      await queryRunner.query(
+        `CREATE INDEX products_${column} ON products (${column}, id) INCLUDE (active, category_id)`,
+      );
+    }
 
     await queryRunner.query(`
       CREATE TABLE product_media (

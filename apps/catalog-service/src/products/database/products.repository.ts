@@ -175,11 +175,16 @@ export class ProductsRepository {
     const [limit, offset] = [`$${params.length + 1}`, `$${params.length + 2}`];
 
     if (!filter.words?.length) {
-      // Without search words the indexes serve both: the count (index only) and the page
-      // (walking the sort order), side by side on two connections.
+      // Without search words the indexes serve both, side by side on two connections: the
+      // count, and the page's ids (from the sort index alone, deep pages included); only
+      // the rows of the page are then read from the table.
       const [rows, total] = await Promise.all([
         manager.query(
-          `${SELECT_PRODUCTS} ${where} ORDER BY ${ORDER_BY[page.sort]} LIMIT ${limit} OFFSET ${offset}`,
+          `WITH page AS (
+             SELECT p.id FROM products p ${where}
+              ORDER BY ${ORDER_BY[page.sort]} LIMIT ${limit} OFFSET ${offset}
+           )
+           ${SELECT_PRODUCTS} WHERE p.id IN (SELECT id FROM page) ORDER BY ${ORDER_BY[page.sort]}`,
           limits,
         ) as Promise<ProductRow[]>,
         count(),
