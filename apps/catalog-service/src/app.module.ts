@@ -7,8 +7,12 @@ import {
   LoggingModule,
   OutboxModule,
 } from '@inventory/platform';
-import { catalogDatabase } from './database/catalog.database';
+import { CatalogSharedModule } from './catalog-shared.module';
 import type { CatalogConfig } from './catalog.config';
+import { CategoriesModule } from './categories/categories.module';
+import { catalogDatabase } from './database/catalog.database';
+import { MediaModule } from './media/media.module';
+import { ProductsModule } from './products/products.module';
 
 /** Products, the category tree and product media in S3. */
 @Module({})
@@ -23,6 +27,10 @@ export class AppModule {
         HealthModule.forService('catalog'),
         BusModule,
         OutboxModule.forRoot({ source: 'catalog' }),
+        CatalogSharedModule,
+        CategoriesModule,
+        ProductsModule,
+        MediaModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import {
 } from '@inventory/platform';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { gatewayDatabase } from './database/gateway.database';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayHealthModule } from './health/health.module';
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         AlertsModule,
+        CatalogModule,
       ],
     };
   }

@@ -71,6 +71,10 @@ export class GatewayConfig extends AppBaseConfig {
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Largest CSV file accepted by POST /products/import, in bytes. */
+  @EnvInt(1024, 1024 * 1024 * 1024)
+  CSV_IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+
   /** TRUST_PROXY as Fastify takes it (a hop count: the nearest that many peers). */
   trustProxy(): boolean | string | ((address: string, hop: number) => boolean) {
     const value = this.TRUST_PROXY.trim();

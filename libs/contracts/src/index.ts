@@ -17,3 +17,8 @@ export * from './notification/notification.requests';
 export * from './stock/stock-level';
 export * from './stock/stock.events';
 export * from './stock/stock.patterns';
+export * from './catalog/category.dto';
+export * from './catalog/media.dto';
+export * from './catalog/product-csv.dto';
+export * from './catalog/product.dto';
+export * from './catalog/validation';

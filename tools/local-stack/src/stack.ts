@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_SERVICE_PORTS, type ServiceName } from '@inventory/contracts';
@@ -55,6 +55,11 @@ export interface StackOptions {
   nats?: boolean;
   /** Extra variables given to every app. */
   appEnv?: NodeJS.ProcessEnv;
+  /**
+   * Run each app's seed entry (`dist/seed.js`, where there is one) after the migrations.
+   * Default: yes for `npm start`, no for ephemeral test stacks (they start empty).
+   */
+  seed?: boolean;
   onLine?: (app: AppName, line: string, stream: 'stdout' | 'stderr') => void;
   onProgress?: (message: string) => void;
 }
@@ -185,6 +190,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     progress('running migrations');
     await Promise.all(APP_NAMES.map((app) => migrate(app, appEnv)));
+    if (options.seed ?? !options.ephemeral) {
+      for (const app of APP_NAMES.filter((name) => existsSync(appScript(name, 'seed')))) {
+        progress(`loading seed data of ${app}`);
+        await runScript(app, 'seed', appEnv);
+      }
+    }
 
     const apps = {} as Record<AppName, AppProcess>;
     for (const app of APP_NAMES) {
@@ -234,12 +245,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
 }
 
-async function migrate(app: AppName, env: NodeJS.ProcessEnv): Promise<void> {
+const migrate = (app: AppName, env: NodeJS.ProcessEnv) => runScript(app, 'migrate', env);
+
+/** Runs one of an app's CLI entries (`dist/<script>.js`) to completion. */
+async function runScript(app: AppName, script: string, env: NodeJS.ProcessEnv): Promise<void> {
   try {
-    await run(process.execPath, [appScript(app, 'migrate')], { env });
+    await run(process.execPath, [appScript(app, script)], { env });
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`migrations of ${app} failed: ${(stderr || stdout || String(error)).trim()}`);
+    const what = script === 'migrate' ? 'migrations' : script;
+    throw new Error(`${what} of ${app} failed: ${(stderr || stdout || String(error)).trim()}`);
   }
 }
 

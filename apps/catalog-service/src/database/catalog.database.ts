@@ -1,11 +1,16 @@
 import type { ServiceDatabase } from '@inventory/platform';
 import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-outbox';
+import { CreateCatalog1764200000000 } from './migrations/1764200000000-create-catalog';
 
 /** Everything the catalog service keeps in Postgres lives in this schema. */
 export const CATALOG_SCHEMA = 'catalog';
 
+/**
+ * Tables are read and written with SQL through the DataSource (see the *.repository.ts
+ * files): search, tree walks and bulk imports are clearer in SQL than through entities.
+ */
 export const catalogDatabase: ServiceDatabase = {
   schema: CATALOG_SCHEMA,
   entities: [],
-  migrations: [CreateOutbox1764000000000],
+  migrations: [CreateOutbox1764000000000, CreateCatalog1764200000000],
 };

@@ -1,0 +1,162 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CompleteUploadRequestDto, MediaDto } from '@inventory/contracts';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  UnprocessableError,
+} from '@inventory/platform';
+import { DataSource } from 'typeorm';
+import { CatalogConfig } from '../../../catalog.config';
+import { ProductsRepository } from '../../../products/database/products.repository';
+import { MediaRepository, type UploadRecord } from '../../database/media.repository';
+import {
+  aKind,
+  describeContentType,
+  formatBytes,
+  SNIFF_BYTES,
+  sniffContentType,
+} from '../../domain/media-rules';
+import { MediaPresenter } from '../../queries/list-media/media.presenter';
+import { MEDIA_STORAGE, type MediaStorage } from '../../storage/media-storage.port';
+
+/**
+ * Step 2: the client says the file is in storage. It is attached only if it is there, has
+ * the announced size (within the limit) and its first bytes match the announced type; a
+ * file that lies is deleted from storage and refused. Storage is checked before anything
+ * is written, so a storage failure leaves no half-attached record.
+ */
+@Injectable()
+export class CompleteUploadService {
+  private readonly logger = new Logger(CompleteUploadService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: CatalogConfig,
+    private readonly products: ProductsRepository,
+    private readonly media: MediaRepository,
+    private readonly presenter: MediaPresenter,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+  ) {}
+
+  async complete(dto: CompleteUploadRequestDto, actor: string | null): Promise<MediaDto> {
+    const manager = this.dataSource.manager;
+    const upload = await this.media.findUpload(manager, dto.productId, dto.uploadId);
+    if (!upload) {
+      throw new NotFoundError(
+        `Upload ${dto.uploadId} of product ${dto.productId} not found (already completed, refused or expired?)`,
+      );
+    }
+    if (dto.primary && upload.kind !== 'image') {
+      throw new InvalidInputError('Only an image can be the primary image', [
+        { field: 'primary', message: 'only images can be primary' },
+      ]);
+    }
+
+    const stored = await this.storage.stat(upload.storageKey);
+    if (!stored) {
+      throw new ConflictError(
+        `The file has not been uploaded yet: PUT it to the upload URL first${upload.expiresAt < new Date() ? ' (the URL has expired: ask for a new upload)' : ''}`,
+      );
+    }
+    const limit =
+      upload.kind === 'image'
+        ? this.config.MEDIA_MAX_IMAGE_BYTES
+        : this.config.MEDIA_MAX_DATASHEET_BYTES;
+    if (stored.size > limit) {
+      await this.reject(
+        upload,
+        'too_large',
+        `The file is ${formatBytes(stored.size)}; ${aKind(upload.kind)} may be at most ${formatBytes(limit)}`,
+      );
+    }
+    if (stored.size !== upload.size) {
+      await this.reject(
+        upload,
+        'size_mismatch',
+        `The uploaded file has ${stored.size} bytes, not the ${upload.size} announced`,
+      );
+    }
+    const actual = sniffContentType(await this.storage.readStart(upload.storageKey, SNIFF_BYTES));
+    if (actual !== upload.contentType) {
+      await this.reject(
+        upload,
+        'type_mismatch',
+        `The file is ${describeContentType(actual)}, not ${upload.contentType} as announced`,
+        { detected: actual },
+      );
+    }
+
+    const media = await this.dataSource.transaction(async (tx) => {
+      // The product row lock serialises completions: one primary image per product.
+      const product = await this.products.findById(tx, upload.productId, { lock: true });
+      const pending = await this.media.findUpload(tx, upload.productId, upload.id, { lock: true });
+      if (!product || !pending) {
+        throw new NotFoundError(`Upload ${upload.id} of product ${upload.productId} not found`);
+      }
+      let primary = false;
+      if (upload.kind === 'image') {
+        const hasPrimary = await this.media.hasPrimaryImage(tx, upload.productId);
+        primary = dto.primary === true || !hasPrimary;
+        if (primary && hasPrimary) await this.media.clearPrimary(tx, upload.productId);
+      }
+      await this.media.deleteUpload(tx, upload.id);
+      return this.media.insert(tx, {
+        id: upload.id,
+        productId: upload.productId,
+        kind: upload.kind,
+        storageKey: upload.storageKey,
+        filename: upload.filename,
+        contentType: upload.contentType,
+        size: stored.size,
+        primary,
+        createdBy: actor,
+      });
+    });
+    this.logger.log({
+      event: 'media.attached',
+      productId: media.productId,
+      mediaId: media.id,
+      kind: media.kind,
+      contentType: media.contentType,
+      size: media.size,
+      primary: media.primary,
+      key: media.storageKey,
+    });
+    return this.presenter.present(media);
+  }
+
+  /** Removes the refused file from storage and forgets the upload; always throws. */
+  private async reject(
+    upload: UploadRecord,
+    reason: string,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<never> {
+    let removed = true;
+    try {
+      await this.storage.remove([upload.storageKey]);
+    } catch {
+      removed = false;
+    }
+    const manager = this.dataSource.manager;
+    // When storage could not delete it now, the abandoned-upload sweeper will.
+    if (removed) await this.media.deleteUpload(manager, upload.id);
+    else await this.media.expireUpload(manager, upload.id);
+    this.logger.warn({
+      event: 'media.rejected',
+      productId: upload.productId,
+      uploadId: upload.id,
+      kind: upload.kind,
+      declaredContentType: upload.contentType,
+      declaredSize: upload.size,
+      reason,
+      removed,
+      key: upload.storageKey,
+      ...extra,
+    });
+    throw new UnprocessableError(
+      `${message}: the file was refused and ${removed ? 'deleted' : 'will be deleted'}`,
+    );
+  }
+}

@@ -1,0 +1,155 @@
+import { Logger } from '@nestjs/common';
+import {
+  CatalogEvents,
+  CatalogPatterns,
+  type EventEnvelope,
+  type ProductDto,
+  type ProductEventPayload,
+} from '@inventory/contracts';
+import { type CatalogHarness, eventually, startCatalog } from './support/catalog-harness';
+
+describe('product events and deletion (outbox → SQS stand-in, stock asked over the bus)', () => {
+  let catalog: CatalogHarness;
+  const seen: EventEnvelope<ProductEventPayload>[] = [];
+
+  beforeAll(async () => {
+    catalog = await startCatalog();
+  });
+
+  afterAll(async () => {
+    await catalog?.close();
+  });
+
+  /** Events about one product, in the order they happened, once `count` have arrived. */
+  async function eventsOf(productId: string, count: number) {
+    return eventually(`${count} events of ${productId}`, async () => {
+      seen.push(...(await catalog.events()));
+      const mine = seen
+        .filter((event) => event.payload.productId === productId)
+        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+      return mine.length >= count ? mine : undefined;
+    });
+  }
+
+  const create = (data: Record<string, unknown>) =>
+    catalog.send<ProductDto>(CatalogPatterns.productsCreate, data);
+
+  it('announces created, updated (with each changed field from → to), archived and deleted on catalog-events', async () => {
+    const product = await create({ sku: 'EVT-1', name: 'Eventful', salePrice: '1.50' });
+    await catalog.send(CatalogPatterns.productsUpdate, {
+      id: product.id,
+      name: 'Eventful part',
+      salePrice: '1.75',
+      parameters: { package: 'DIP-8' },
+    });
+    // An update that changes nothing announces nothing.
+    await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, name: 'Eventful part' });
+    await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+    await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+
+    const events = await eventsOf(product.id, 4);
+    expect(events.map((event) => event.type)).toEqual([
+      CatalogEvents.ProductCreated,
+      CatalogEvents.ProductUpdated,
+      CatalogEvents.ProductArchived,
+      CatalogEvents.ProductDeleted,
+    ]);
+    expect(events[0]).toMatchObject({
+      source: 'catalog',
+      version: 1,
+      payload: { productId: product.id, sku: 'EVT-1', name: 'Eventful', active: true },
+    });
+    expect(events[0].payload.changes).toBeUndefined();
+    expect(events[1].payload).toEqual({
+      productId: product.id,
+      sku: 'EVT-1',
+      name: 'Eventful part',
+      active: true,
+      changes: {
+        name: { from: 'Eventful', to: 'Eventful part' },
+        salePrice: { from: '1.50', to: '1.75' },
+        parameters: { from: {}, to: { package: 'DIP-8' } },
+      },
+    });
+    expect(events[2].payload).toMatchObject({ active: false });
+    expect(events[3].payload).toMatchObject({ productId: product.id, sku: 'EVT-1', active: false });
+    // Each event carries the correlation id of the request that caused it.
+    expect(new Set(events.map((event) => event.correlationId)).size).toBe(4);
+    expect(events.every((event) => event.correlationId.startsWith('test-'))).toBe(true);
+    // The outbox is empty once published.
+    const [{ count }] = await catalog.db.query(`SELECT count(*)::int AS count FROM outbox`);
+    expect(count).toBe(0);
+  });
+
+  it('logs each change under its stable event name, updates with every field old → new', async () => {
+    const log = jest.spyOn(Logger.prototype, 'log');
+    try {
+      const product = await create({ sku: 'LOG-1', name: 'Logged', unitCost: '2.00' });
+      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, unitCost: '2.10' });
+      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+      const entries = log.mock.calls
+        .map(([entry]) => entry as { event?: string; productId?: string })
+        .filter((entry) => entry.productId === product.id);
+      expect(entries.map((entry) => entry.event)).toEqual([
+        'product.created',
+        'product.updated',
+        'product.archived',
+        'product.deleted',
+      ]);
+      expect(entries[1]).toMatchObject({
+        sku: 'LOG-1',
+        changes: { unitCost: { from: '2.00', to: '2.10' } },
+      });
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('writes no event when the change itself is refused', async () => {
+    const product = await create({ sku: 'EVT-2', name: 'Second' });
+    await eventsOf(product.id, 1);
+    await catalog.fail(CatalogPatterns.productsCreate, { sku: 'evt-2', name: 'Clash' });
+    await catalog.fail(CatalogPatterns.productsUpdate, {
+      id: product.id,
+      categoryId: '00000000-0000-4000-8000-000000000000',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    seen.push(...(await catalog.events()));
+    expect(seen.filter((event) => event.payload.sku === 'EVT-2')).toHaveLength(1);
+  });
+
+  it('refuses to delete a product with stock history (409) and leaves it in place', async () => {
+    const product = await create({ sku: 'DEL-HIST', name: 'Moved before' });
+    catalog.stock.hasHistory(product.id, '2026-11-20T10:00:00.000Z');
+    const refused = await catalog.fail(CatalogPatterns.productsDelete, { id: product.id });
+    expect(refused.getStatus()).toBe(409);
+    expect(refused.message).toBe(
+      'DEL-HIST has stock history (last movement 2026-11-20T10:00:00.000Z): archive it instead of deleting it',
+    );
+    expect(catalog.stock.asked).toContain(product.id);
+    await expect(
+      catalog.send(CatalogPatterns.productsGet, { id: product.id }),
+    ).resolves.toMatchObject({ sku: 'DEL-HIST' });
+  });
+
+  it('refuses to delete (503) while the stock service cannot be asked, and deletes once it answers', async () => {
+    const product = await create({ sku: 'DEL-NOSTOCK', name: 'Unknown history' });
+    await catalog.stock.stop();
+    try {
+      const refused = await catalog.fail(CatalogPatterns.productsDelete, { id: product.id });
+      expect(refused.getStatus()).toBe(503);
+      expect(refused.message).toContain(
+        'Cannot delete DEL-NOSTOCK now: the stock service could not confirm that it has no stock history',
+      );
+      await expect(
+        catalog.send(CatalogPatterns.productsGet, { id: product.id }),
+      ).resolves.toMatchObject({ sku: 'DEL-NOSTOCK' });
+    } finally {
+      await catalog.stock.start();
+    }
+    await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+    const gone = await catalog.fail(CatalogPatterns.productsGet, { id: product.id });
+    expect(gone.getStatus()).toBe(404);
+  });
+});

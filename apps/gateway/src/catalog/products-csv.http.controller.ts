@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Post,
+  Query,
+  StreamableFile,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CatalogPatterns,
+  CSV_PART_MAX_CHARS,
+  type ExportPageDto,
+  ImportQueryDto,
+  ImportResultDto,
+  PRODUCT_CSV_COLUMNS,
+  Role,
+} from '@inventory/contracts';
+import { RequestContext, ServiceBus } from '@inventory/platform';
+import { Roles } from '../auth/auth.decorators';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { CSV_CONTENT_TYPES } from './csv-body.parser';
+
+/** A big import takes a while at the service; the usual bus timeout is for quick requests. */
+export const IMPORT_TIMEOUT_MS = 5 * 60 * 1000;
+/** Parts sent to the catalog service at the same time. */
+const PARTS_IN_FLIGHT = 4;
+
+/**
+ * The catalog as a CSV file, and CSV imports. Neither the file nor the export travels in
+ * one bus message (NATS carries at most 1 MB by default): the export is fetched page by
+ * page while it streams to the client, the import is sent in parts (docs/catalog.md).
+ */
+@ApiTags('products')
+@Controller('products')
+export class ProductsCsvHttpController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Get('export.csv')
+  @ApiOperation({
+    summary: 'Download every product as CSV (the import format)',
+    description: `Columns: ${PRODUCT_CSV_COLUMNS.join(', ')}. Categories as paths ("Power > Batteries"), parameters as JSON.`,
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The CSV file', schema: { type: 'string' } })
+  @ApiErrors(401, 503, 504)
+  async export(): Promise<StreamableFile> {
+    const context = RequestContext.current();
+    const bus = this.bus;
+    // The first page is asked for before answering, so a failure is still a proper error.
+    const first = await bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, {});
+    async function* pages(): AsyncGenerator<string> {
+      yield first.csv;
+      for (let after = first.next; after !== null;) {
+        const page: ExportPageDto = await RequestContext.run(
+          context ?? { correlationId: randomUUID() },
+          () => bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, { after }),
+        );
+        yield page.csv;
+        after = page.next;
+      }
+    }
+    const date = new Date().toISOString().slice(0, 10);
+    return new StreamableFile(Readable.from(pages()), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="products-${date}.csv"`,
+    });
+  }
+
+  @Post('import')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Create or update products by SKU from a CSV file',
+    description:
+      'Send the file as the body with Content-Type text/csv. A header row names the columns (sku is required; a column left out leaves that field unchanged; an empty cell clears an optional field). Every row is checked first: with any bad row nothing changes (422 listing each bad line) unless partial=true, which imports the good rows and reports the bad ones.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: `${PRODUCT_CSV_COLUMNS.join(',')}\nPWR-BAT-9V,9V battery,,Power > Batteries,1.60,3.20,USD,Duracell,MN1604,"{""voltage"":""9V""}",true\n`,
+    },
+  })
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiErrors(400, 401, 403, 409, 422, 503, 504)
+  async import(
+    @Body() csv: unknown,
+    @Query() query: ImportQueryDto,
+    @Headers('content-type') contentType = '',
+  ): Promise<ImportResultDto> {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    if (typeof csv !== 'string' || !CSV_CONTENT_TYPES.includes(type)) {
+      throw new UnsupportedMediaTypeException(
+        'Send the file as the request body with Content-Type: text/csv',
+      );
+    }
+    const options = { timeoutMs: IMPORT_TIMEOUT_MS };
+    if (csv.length <= CSV_PART_MAX_CHARS) {
+      return this.bus.send(
+        'catalog',
+        CatalogPatterns.productsImport,
+        { csv, partial: query.partial },
+        options,
+      );
+    }
+    const importId = randomUUID();
+    const parts = splitText(csv, CSV_PART_MAX_CHARS);
+    for (let start = 0; start < parts.length; start += PARTS_IN_FLIGHT) {
+      await Promise.all(
+        parts.slice(start, start + PARTS_IN_FLIGHT).map((text, offset) =>
+          this.bus.send('catalog', CatalogPatterns.productsImportPart, {
+            importId,
+            index: start + offset,
+            text,
+          }),
+        ),
+      );
+    }
+    return this.bus.send(
+      'catalog',
+      CatalogPatterns.productsImport,
+      { importId, parts: parts.length, partial: query.partial },
+      options,
+    );
+  }
+}
+
+/** Cuts text into pieces of at most `size` characters, never inside a surrogate pair. */
+export function splitText(text: string, size: number): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}

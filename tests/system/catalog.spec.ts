@@ -1,0 +1,153 @@
+import { startTestStack, type TestStack } from './support';
+
+interface Json {
+  [key: string]: unknown;
+}
+
+/**
+ * The catalog as a user meets it: through the gateway of a whole stack started like
+ * `npm start` (seeded), with media going straight to the S3 stand-in.
+ */
+describe('the catalog through the gateway', () => {
+  let stack: TestStack;
+  const logLines: { app: string; entry: Json }[] = [];
+  let headers: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      seed: true,
+      onLine: (app, line) => {
+        try {
+          logLines.push({ app, entry: JSON.parse(line) });
+        } catch {
+          // not a JSON log line
+        }
+      },
+    });
+    // Routes need a signed-in user once the gateway has its authentication.
+    const login = await fetch(`${stack.urls.api}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: stack.admin.email, password: stack.admin.password }),
+    });
+    if (login.ok) {
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      headers = { authorization: `Bearer ${accessToken}` };
+    }
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function api(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) {
+    const response = await fetch(`${stack.urls.api}${path}`, {
+      method,
+      headers: {
+        ...headers,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...extra,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : null) as Json & { items: Json[] },
+    };
+  }
+
+  it('serves the seeded electronics catalog: search, subtree filter, counts, stock block', async () => {
+    const search = await api('GET', '/products?search=esp32%20devkitc%20v4');
+    expect(search.status).toBe(200);
+    expect(search.body.items.map((item) => item.sku)).toEqual(['MCU-ESP-32']);
+    expect(search.body.items[0]).toMatchObject({
+      name: 'ESP32 DevKitC V4',
+      manufacturer: 'Espressif',
+      currency: 'USD',
+      category: { path: ['Microcontrollers', 'ESP32'] },
+    });
+    expect(search.body.items[0]).toHaveProperty('stock');
+
+    const categories = await api('GET', '/categories');
+    const microcontrollers = (categories.body as unknown as Json[]).find(
+      (category) => category.name === 'Microcontrollers',
+    )!;
+    expect(microcontrollers.productCount).toBe(12);
+    const inTree = await api('GET', `/products?categoryId=${microcontrollers.id}&pageSize=100`);
+    expect(inTree.body.total).toBe(12);
+    expect(inTree.body.items.map((item) => item.sku)).toEqual(
+      expect.arrayContaining(['MCU-ARD-UNO', 'SBC-RPI-4B-4GB', 'MCU-ESP-32']),
+    );
+  });
+
+  it('attaches an image uploaded straight to S3, and logs it under the request id', async () => {
+    const list = await api('GET', '/products?search=PWR-BAT-9V');
+    const battery = list.body.items[0];
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(300, 1)]);
+    const ticket = await api('POST', `/products/${battery.id}/media/uploads`, {
+      kind: 'image',
+      filename: '9v.png',
+      contentType: 'image/png',
+      size: png.length,
+    });
+    expect(ticket.status).toBe(201);
+    const put = await fetch(ticket.body.url as string, {
+      method: 'PUT',
+      headers: ticket.body.headers as Record<string, string>,
+      body: new Uint8Array(png),
+    });
+    expect(put.status).toBe(200);
+    const requestId = `catalog-system-${Date.now()}`;
+    const completed = await api(
+      'POST',
+      `/products/${battery.id}/media/uploads/${ticket.body.uploadId}/complete`,
+      {},
+      { 'x-request-id': requestId },
+    );
+    expect(completed.status).toBe(201);
+    expect(completed.body).toMatchObject({ kind: 'image', primary: true });
+    const image = await fetch(completed.body.url as string);
+    expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
+
+    const attached = logLines.find(
+      ({ app, entry }) => app === 'catalog' && entry.event === 'media.attached',
+    );
+    expect(attached?.entry).toMatchObject({
+      service: 'catalog',
+      correlationId: requestId,
+      productId: battery.id,
+    });
+  });
+
+  it('exports the catalog as CSV and imports it back unchanged', async () => {
+    const exported = await fetch(`${stack.urls.api}/products/export.csv`, { headers });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('text/csv');
+    const csv = await exported.text();
+    expect(csv.split('\n')[0]).toBe(
+      'sku,name,description,category,unitCost,salePrice,currency,manufacturer,mpn,parameters,active',
+    );
+    expect(csv).toContain(
+      'PWR-BAT-9V,9V battery (alkaline),6LR61 alkaline block battery.,Power > Batteries,1.60,3.20,USD,Duracell,MN1604',
+    );
+
+    const imported = await fetch(`${stack.urls.api}/products/import`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({
+      rows: 45,
+      created: 0,
+      updated: 0,
+      unchanged: 45,
+    });
+  });
+});
