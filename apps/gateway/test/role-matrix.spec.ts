@@ -34,6 +34,25 @@ const EXPECTED: Record<string, [anonymous: Expected, staff: Expected, admin: Exp
   'PUT /api/v1/alerts/recipients': [401, 403, 400],
   'GET /api/v1/alerts/emails': [401, 403, PASSES],
   'POST /api/v1/alerts/low-stock/run': [401, 403, PASSES],
+  // Catalog: staff read, admins write. No catalog service runs here: whoever gets past the
+  // guard meets a 503, or a 400 when the empty body fails validation first.
+  'GET /api/v1/categories': [401, PASSES, PASSES],
+  'POST /api/v1/categories': [401, 403, 400],
+  'GET /api/v1/categories/{id}': [401, PASSES, PASSES],
+  'PATCH /api/v1/categories/{id}': [401, 403, PASSES],
+  'DELETE /api/v1/categories/{id}': [401, 403, PASSES],
+  'GET /api/v1/products': [401, PASSES, PASSES],
+  'POST /api/v1/products': [401, 403, 400],
+  'GET /api/v1/products/export.csv': [401, PASSES, PASSES],
+  'POST /api/v1/products/import': [401, 403, PASSES],
+  'GET /api/v1/products/{id}': [401, PASSES, PASSES],
+  'PATCH /api/v1/products/{id}': [401, 403, PASSES],
+  'DELETE /api/v1/products/{id}': [401, 403, PASSES],
+  'POST /api/v1/products/{id}/archive': [401, 403, PASSES],
+  'GET /api/v1/products/{id}/media': [401, PASSES, PASSES],
+  'POST /api/v1/products/{id}/media/uploads': [401, 403, 400],
+  'POST /api/v1/products/{id}/media/uploads/{uploadId}/complete': [401, 403, PASSES],
+  'DELETE /api/v1/products/{id}/media/{mediaId}': [401, 403, PASSES],
 };
 
 const CALLERS = ['anonymous', 'staff', 'admin'] as const;
