@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import {
   DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
@@ -285,6 +286,20 @@ export async function sendCatalogEvent(fx: StockFixture, envelope: EventEnvelope
       MessageBody: JSON.stringify(envelope),
       MessageAttributes: { type: { DataType: 'String', StringValue: envelope.type } },
     }),
+  );
+}
+
+/** True when a queue holds no message, neither waiting nor in the hands of a consumer. */
+export async function queueIsEmpty(fx: StockFixture, queue: string): Promise<boolean> {
+  const { Attributes = {} } = await fx.sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: fx.queueUrls[queue],
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  return (
+    Attributes.ApproximateNumberOfMessages === '0' &&
+    Attributes.ApproximateNumberOfMessagesNotVisible === '0'
   );
 }
 

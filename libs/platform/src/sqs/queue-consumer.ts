@@ -65,13 +65,18 @@ export class QueueConsumers implements OnApplicationShutdown {
           return Math.min(60, 2 ** receiveCount(message));
         },
         handleMessage: async (message) => {
-          const envelope = await parseEnvelope(message).catch((error: unknown) => {
-            if (message.MessageId) poison.add(message.MessageId);
+          const markPoison = (error: unknown) => {
+            if (error instanceof PoisonMessageError && message.MessageId) {
+              poison.add(message.MessageId);
+            }
             throw error;
-          });
+          };
+          const envelope = await parseEnvelope(message).catch(markPoison);
+          // A handler throws PoisonMessageError for an event it can never act on (an unknown
+          // type, a payload that fails validation): retried at once, then dead-lettered.
           await RequestContext.run({ correlationId: envelope.correlationId }, () =>
             handler(envelope, message),
-          );
+          ).catch(markPoison);
           return message;
         },
       });
