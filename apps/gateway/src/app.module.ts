@@ -9,6 +9,7 @@ import {
 import { gatewayDatabase } from './database/gateway.database';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayHealthModule } from './health/health.module';
+import { StockModule } from './stock/stock.module';
 
 /** The one door for people and scripts: HTTP in, bus requests to the services out. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         BusModule,
         OutboxModule.forRoot({ source: 'gateway' }),
         GatewayHealthModule,
+        StockModule,
       ],
     };
   }

@@ -10,7 +10,12 @@ import {
 } from '@aws-sdk/client-sqs';
 import { Controller, type INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
+import {
+  MessagePattern,
+  type MicroserviceOptions,
+  Payload,
+  Transport,
+} from '@nestjs/microservices';
 import {
   CatalogPatterns,
   Queues,
@@ -75,16 +80,21 @@ export class CatalogStandIn {
     return summary;
   }
 
+  /** The answer to `catalog.products.get`. */
+  get(id: string): ProductSummary {
+    this.lookups.set(id, (this.lookups.get(id) ?? 0) + 1);
+    const product = this.products.get(id);
+    if (!product) throw new NotFoundError(`Product ${id} not found`);
+    return product;
+  }
+
   async start(): Promise<void> {
-    const standIn = this;
+    const answer = (id: string) => this.get(id);
     @Controller()
     class CatalogController {
       @MessagePattern(CatalogPatterns.productsGet)
       get(@Payload('data') data: { id: string }): ProductSummary {
-        standIn.lookups.set(data.id, (standIn.lookups.get(data.id) ?? 0) + 1);
-        const product = standIn.products.get(data.id);
-        if (!product) throw new NotFoundError(`Product ${data.id} not found`);
-        return product;
+        return answer(data.id);
       }
     }
     @Module({ controllers: [CatalogController] })
@@ -163,7 +173,7 @@ export async function stockFixture(
   );
   await migrateSchema(config, stockDatabase);
 
-  const app = await NestFactory.createMicroservice(
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
     AppModule.forRoot(config),
     busServerOptions(config, 'stock'),
   );
