@@ -10,6 +10,7 @@ import {
 } from '@inventory/platform';
 import { CatalogEventsConsumer } from './commands/copy-catalog-product/catalog-events.consumer';
 import { PurgeExpiredService } from './commands/purge-expired/purge-expired.service';
+import { MovementBatcher } from './commands/record-movement/movement-batcher';
 import { RecordMovementMessageController } from './commands/record-movement/record-movement.message.controller';
 import { RecordMovementService } from './commands/record-movement/record-movement.service';
 import { SetReorderLevelMessageController } from './commands/set-reorder-level/set-reorder-level.message.controller';
@@ -37,7 +38,8 @@ export class AppModule {
         DatabaseModule.forService(stockDatabase),
         HealthModule.forService('stock'),
         BusModule,
-        OutboxModule.forRoot({ source: 'stock' }),
+        // Every movement writes at least one event: more relay loops keep the outbox short.
+        OutboxModule.forRoot({ source: 'stock', relay: { concurrency: 4 } }),
         SqsModule,
       ],
       controllers: [
@@ -50,6 +52,7 @@ export class AppModule {
         StockSql,
         ProductCopies,
         { provide: CATALOG_DIRECTORY, useClass: BusCatalogDirectory },
+        MovementBatcher,
         RecordMovementService,
         SetReorderLevelService,
         GetStockLevelsQuery,

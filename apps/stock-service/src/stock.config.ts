@@ -17,4 +17,16 @@ export class StockConfig extends ServiceBaseConfig {
   /** How long a movement for a product not seen yet waits for the catalog to describe it. */
   @EnvInt(100, 60_000)
   CATALOG_LOOKUP_TIMEOUT_MS = 3000;
+
+  /**
+   * Movement batches running at once; movements arriving meanwhile wait and go together in
+   * the next batch. Keep it below DATABASE_POOL_SIZE (reads and the outbox relay need
+   * connections too).
+   */
+  @EnvInt(1, 100)
+  MOVEMENT_LANES = 4;
+
+  /** Most movements in one batch (one transaction). */
+  @EnvInt(1, 1000)
+  MOVEMENT_BATCH_SIZE = 50;
 }

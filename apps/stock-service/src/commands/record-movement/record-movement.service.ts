@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   MAX_ON_HAND,
   MovementTypes,
-  Queues,
   type Actor,
   type RecordMovementReply,
   type RecordMovementRequest,
@@ -11,35 +10,32 @@ import {
   ConflictError,
   MetricNames,
   MetricsService,
+  NotFoundError,
   OutboxRelay,
   RequestContext,
   UnprocessableError,
 } from '@inventory/platform';
 import { appliedQuantity, onHandAfter } from '../../domain/movement-quantity';
-import { StockSql } from '../../database/stock-sql';
-import { MOVEMENT_COLUMNS, toMovement, type MovementRow } from '../../database/stock-rows';
+import { toMovement, type MovementRow } from '../../database/stock-rows';
 import { ProductCopies } from '../../products/product-copies';
-import {
-  RECORD_MOVEMENT_SQL,
-  recordMovementValues,
-  type RecordMovementParams,
-  type RecordMovementRow,
-} from './record-movement.sql';
+import { MovementBatcher } from './movement-batcher';
+import type { MovementInput, RecordMovementRow } from './record-movement.sql';
 import { requestHash } from './request-hash';
 
-const UNIQUE_VIOLATION = '23505';
-const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_keys_pkey';
+/** How often a movement is submitted at most (a product learned from the catalog, a key whose owner vanished). */
+const MAX_SUBMISSIONS = 3;
 
 /**
- * Records one movement: the whole change (on hand, ledger row, idempotency key, events) is
- * one statement; this class decides what to answer when that statement records nothing.
+ * Records one movement: the whole change (on hand, ledger row, idempotency key, events)
+ * happens in Postgres, in one statement (see MovementBatcher); this class turns the outcome
+ * into the answer, and learns about products the stock service has not heard of yet.
  */
 @Injectable()
 export class RecordMovementService {
   private readonly logger = new Logger('StockMovements');
 
   constructor(
-    private readonly sql: StockSql,
+    private readonly batcher: MovementBatcher,
     private readonly products: ProductCopies,
     private readonly relay: OutboxRelay,
     private readonly metrics: MetricsService,
@@ -48,7 +44,7 @@ export class RecordMovementService {
   async record(request: RecordMovementRequest, actor?: Actor): Promise<RecordMovementReply> {
     const key = request.idempotencyKey ?? null;
     const hash = key === null ? null : requestHash(request, actor);
-    const params: RecordMovementParams = {
+    const movement: MovementInput = {
       productId: request.productId,
       type: request.type,
       applied: appliedQuantity(request.type, request.quantity),
@@ -58,44 +54,27 @@ export class RecordMovementService {
       correlationId: RequestContext.correlationId(),
       idempotencyKey: key,
       requestHash: hash,
-      queue: Queues.StockEvents,
-      source: 'stock',
     };
 
-    let row = await this.apply(params);
-    if (isRefused(row) && !(await this.products.find(request.productId))) {
-      // A product no catalog event has told about yet: ask the catalog (404 / 503 from here).
-      const copy = await this.products.findOrLearn(request.productId);
-      if (copy.active) row = await this.apply(params);
-    }
-
-    if (row.id !== null) return this.recorded(row, actor);
-    if (row.prior_movement_id !== null) return this.replay(row, hash);
-    throw await this.refusal(request);
-  }
-
-  private async apply(params: RecordMovementParams): Promise<RecordMovementRow> {
-    try {
-      const [row] = await this.sql.prepared<RecordMovementRow>(
-        'stock_record_movement',
-        RECORD_MOVEMENT_SQL,
-        recordMovementValues(params),
-      );
-      return row;
-    } catch (error) {
-      const { code, constraint } = error as { code?: string; constraint?: string };
-      if (code !== UNIQUE_VIOLATION || constraint !== IDEMPOTENCY_KEY_CONSTRAINT) throw error;
-      // The same key in a request that committed while this one ran: this one rolled back
-      // entirely, and is answered like any later retry.
-      const [prior] = await this.sql.query<{ request_hash: string; movement_id: string }>(
-        'SELECT request_hash, movement_id FROM idempotency_keys WHERE key = $1',
-        [params.idempotencyKey],
-      );
-      return {
-        ...NOTHING_RECORDED,
-        prior_request_hash: prior.request_hash,
-        prior_movement_id: prior.movement_id,
-      };
+    for (let submission = 1; ; submission++) {
+      const row = await this.batcher.submit(movement);
+      if (submission < MAX_SUBMISSIONS && row === null) continue;
+      if (submission < MAX_SUBMISSIONS && row?.outcome === 'unknown') {
+        // A product no catalog event has told about yet: ask the catalog (404 / 503 from here).
+        await this.products.findOrLearn(request.productId);
+        continue;
+      }
+      if (row === null) throw new Error('the movement was not answered');
+      switch (row.outcome) {
+        case 'recorded':
+          return this.recorded(row, actor);
+        case 'replay':
+          return this.replay(row, hash);
+        case 'unknown':
+          throw new NotFoundError(`Unknown product ${request.productId}`);
+        default:
+          throw refusal(request, row);
+      }
     }
   }
 
@@ -121,74 +100,39 @@ export class RecordMovementService {
     return { movement, onHand: movement.quantityAfter, replayed: false };
   }
 
-  private async replay(row: RecordMovementRow, hash: string | null): Promise<RecordMovementReply> {
+  private replay(row: RecordMovementRow, hash: string | null): RecordMovementReply {
     if (row.prior_request_hash !== hash) {
       throw new UnprocessableError(
         'This Idempotency-Key was already used for a different movement request; use a new key for a new movement',
         [{ field: 'idempotencyKey', message: 'already used with a different request' }],
       );
     }
-    const [movement] = await this.sql.query<MovementRow>(
-      `SELECT ${MOVEMENT_COLUMNS} FROM stock_movements WHERE id = $1`,
-      [row.prior_movement_id],
-    );
-    const result = toMovement(movement);
-    return { movement: result, onHand: result.quantityAfter, replayed: true };
-  }
-
-  /** Why nothing was recorded, read after the fact (the statement itself only says "no"). */
-  private async refusal(request: RecordMovementRequest): Promise<Error> {
-    const [item] = await this.sql.query<{
-      on_hand: number;
-      active: boolean;
-      sku: string | null;
-      name: string | null;
-    }>('SELECT on_hand, active, sku, name FROM stock_items WHERE product_id = $1', [
-      request.productId,
-    ]);
-    const label = item?.sku ? `${item.sku} (${item.name})` : request.productId;
-    if (!item?.active) {
-      return new UnprocessableError(
-        `Product ${label} is archived in the catalog: no new stock movements`,
-        [{ field: 'productId', message: 'product is archived' }],
-      );
-    }
-    const after = onHandAfter(request.type, request.quantity, item.on_hand);
-    if (after > MAX_ON_HAND) {
-      return new ConflictError(
-        `Cannot ${request.type} ${request.quantity} of ${label}: on hand would exceed ${MAX_ON_HAND}`,
-        [{ field: 'quantity', message: `at most ${MAX_ON_HAND - item.on_hand} more fit` }],
-      );
-    }
-    const wanted =
-      request.type === MovementTypes.Adjust
-        ? `adjust by ${request.quantity}`
-        : `issue ${request.quantity}`;
-    return new ConflictError(`Not enough stock to ${wanted} of ${label}: ${item.on_hand} on hand`, [
-      { field: 'quantity', message: `${item.on_hand} available` },
-    ]);
+    const movement = toMovement(row as MovementRow);
+    return { movement, onHand: movement.quantityAfter, replayed: true };
   }
 }
 
-const NOTHING_RECORDED: RecordMovementRow = {
-  id: null,
-  product_id: null,
-  type: null,
-  delta: null,
-  quantity_after: null,
-  reason: null,
-  reference: null,
-  actor_user_id: null,
-  correlation_id: null,
-  created_at: null,
-  before: null,
-  sku: null,
-  name: null,
-  events: null,
-  prior_request_hash: null,
-  prior_movement_id: null,
-};
-
-function isRefused(row: RecordMovementRow): boolean {
-  return row.id === null && row.prior_movement_id === null;
+/** Why a movement was not recorded, as the person who asked should read it. */
+function refusal(request: RecordMovementRequest, row: RecordMovementRow): Error {
+  const label = row.sku ? `${row.sku} (${row.name})` : request.productId;
+  const onHand = row.on_hand ?? 0;
+  if (row.outcome === 'archived') {
+    return new UnprocessableError(
+      `Product ${label} is archived in the catalog: no new stock movements`,
+      [{ field: 'productId', message: 'product is archived' }],
+    );
+  }
+  if (onHandAfter(request.type, request.quantity, onHand) > MAX_ON_HAND) {
+    return new ConflictError(
+      `Cannot ${request.type} ${request.quantity} of ${label}: on hand would exceed ${MAX_ON_HAND}`,
+      [{ field: 'quantity', message: `at most ${MAX_ON_HAND - onHand} more fit` }],
+    );
+  }
+  const wanted =
+    request.type === MovementTypes.Adjust
+      ? `adjust by ${request.quantity}`
+      : `issue ${request.quantity}`;
+  return new ConflictError(`Not enough stock to ${wanted} of ${label}: ${onHand} on hand`, [
+    { field: 'quantity', message: `${onHand} available` },
+  ]);
 }

@@ -10,10 +10,8 @@ export class CreateStockLedger1764100000000 implements MigrationInterface {
   name = 'CreateStockLedger1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // on_hand is the cached sum of the product's ledger deltas. previous_on_hand is on hand
-    // before the last movement: the movement statement reads it back (RETURNING) to learn
-    // the level before a stocktake without a second read. fillfactor leaves room on each
-    // page for HOT updates of hot rows (no index covers the columns a movement changes).
+    // on_hand is the cached sum of the product's ledger deltas. fillfactor leaves room on
+    // each page for HOT updates of hot rows (no index covers the columns a movement changes).
     await queryRunner.query(`
       CREATE TABLE stock.stock_items (
         product_id uuid PRIMARY KEY,
@@ -21,7 +19,6 @@ export class CreateStockLedger1764100000000 implements MigrationInterface {
         name text,
         active boolean NOT NULL DEFAULT true,
         on_hand integer NOT NULL DEFAULT 0,
-        previous_on_hand integer NOT NULL DEFAULT 0,
         reorder_level integer NOT NULL DEFAULT 0,
         location text,
         last_movement_at timestamptz,
