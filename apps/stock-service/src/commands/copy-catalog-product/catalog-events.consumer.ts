@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CatalogEventDto, CatalogEvents, Queues, type EventEnvelope } from '@inventory/contracts';
 import {
   markProcessed,
@@ -19,8 +24,10 @@ export const CATALOG_CONSUMER = 'stock.catalog-products';
  * recorded in the same transaction as the change, so a redelivered event does nothing.
  */
 @Injectable()
-export class CatalogEventsConsumer implements OnApplicationBootstrap {
+export class CatalogEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CatalogEvents');
+  private stopped = false;
+  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly consumers: QueueConsumers,
@@ -28,8 +35,30 @@ export class CatalogEventsConsumer implements OnApplicationBootstrap {
     private readonly products: ProductCopies,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumers.consume(Queues.CatalogEvents, (envelope) => this.handle(envelope));
+  /**
+   * Starts consuming without holding up the start: movements do not need SQS, so a queue
+   * that cannot be reached yet is tried again (with back-off) until it can.
+   */
+  onApplicationBootstrap(): void {
+    void this.start(1000);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+  }
+
+  private async start(backoffMs: number): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.consumers.consume(Queues.CatalogEvents, (envelope) => this.handle(envelope));
+    } catch (error) {
+      this.logger.warn(
+        { event: 'queue.consume_failed', queue: Queues.CatalogEvents, err: error },
+        `cannot consume ${Queues.CatalogEvents} yet; trying again in ${backoffMs / 1000} s`,
+      );
+      this.retry = setTimeout(() => void this.start(Math.min(backoffMs * 2, 30_000)), backoffMs);
+    }
   }
 
   async handle(envelope: EventEnvelope): Promise<void> {
