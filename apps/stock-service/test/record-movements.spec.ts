@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queues } from '@inventory/contracts';
-import { MovementBatcher } from '../src/commands/record-movement/movement-batcher';
+import { MovementBatcher } from '../src/commands/record-movement/movement-batcher.service';
 import {
   RECORD_MOVEMENTS_SQL,
   recordMovementsValues,

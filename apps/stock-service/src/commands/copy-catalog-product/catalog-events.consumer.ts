@@ -14,7 +14,7 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ProductCopies } from '../../products/product-copies';
+import { ProductCopies } from '../../products/product-copies.repository';
 
 export const CATALOG_CONSUMER = 'stock.catalog-products';
 

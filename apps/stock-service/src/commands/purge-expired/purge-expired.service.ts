@@ -5,7 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { StockConfig } from '../../stock.config';
-import { StockSql } from '../../database/stock-sql';
+import { StockSql } from '../../database/stock-sql.service';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const BATCH = 5000;

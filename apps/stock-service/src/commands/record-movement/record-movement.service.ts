@@ -16,9 +16,9 @@ import {
   UnprocessableError,
 } from '@inventory/platform';
 import { appliedQuantity, onHandAfter } from '../../domain/movement-quantity';
-import { toMovement, type MovementRow } from '../../database/stock-rows';
-import { ProductCopies } from '../../products/product-copies';
-import { MovementBatcher } from './movement-batcher';
+import { toMovement, type MovementRow } from '../../database/stock.rows';
+import { ProductCopies } from '../../products/product-copies.repository';
+import { MovementBatcher } from './movement-batcher.service';
 import type { MovementInput, RecordMovementRow } from './record-movement.sql';
 import { requestHash } from './request-hash';
 

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Queues, type SetReorderLevelRequest, type StockLevel } from '@inventory/contracts';
 import { OutboxRelay, RequestContext } from '@inventory/platform';
-import { StockSql } from '../../database/stock-sql';
-import { toStockLevel, type StockItemRow } from '../../database/stock-rows';
-import { ProductCopies } from '../../products/product-copies';
+import { StockSql } from '../../database/stock-sql.service';
+import { toStockLevel, type StockItemRow } from '../../database/stock.rows';
+import { ProductCopies } from '../../products/product-copies.repository';
 import { SET_REORDER_LEVEL_SQL } from './set-reorder-level.sql';
 
 /** An admin sets the level at or below which a product counts as low on stock. */

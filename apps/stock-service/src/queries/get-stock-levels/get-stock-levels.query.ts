@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { StockLevel } from '@inventory/contracts';
 import { StockConfig } from '../../stock.config';
-import { StockSql } from '../../database/stock-sql';
+import { StockSql } from '../../database/stock-sql.service';
 import {
   emptyStockLevel,
   STOCK_ITEM_COLUMNS,
   toStockLevel,
   type StockItemRow,
-} from '../../database/stock-rows';
+} from '../../database/stock.rows';
 import { MOST_URGENT_FIRST_SQL } from '../../domain/stock-status';
-import { ProductCopies } from '../../products/product-copies';
+import { ProductCopies } from '../../products/product-copies.repository';
 
 /** How many of each product there are. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ListMovementsQueryDto, Page, StockMovement } from '@inventory/contracts';
 import { InvalidInputError } from '@inventory/platform';
-import { StockSql } from '../../database/stock-sql';
-import { MOVEMENT_COLUMNS, toMovement, type MovementRow } from '../../database/stock-rows';
+import { StockSql } from '../../database/stock-sql.service';
+import { MOVEMENT_COLUMNS, toMovement, type MovementRow } from '../../database/stock.rows';
 
 const DEFAULT_PAGE_SIZE = 20;
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Queues } from '@inventory/contracts';
-import { StockSql } from '../../database/stock-sql';
+import { StockSql } from '../../database/stock-sql.service';
 import { StockConfig } from '../../stock.config';
 import {
   RECORD_MOVEMENTS_SQL,

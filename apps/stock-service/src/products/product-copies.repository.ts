@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@inventory/platform';
 import type { EntityManager } from 'typeorm';
 import { StockConfig } from '../stock.config';
-import { StockSql } from '../database/stock-sql';
+import { StockSql } from '../database/stock-sql.service';
 import { CATALOG_DIRECTORY, type CatalogDirectory } from './catalog-directory.port';
 
 /** What the stock service keeps of a catalog product. */
