@@ -13,6 +13,7 @@ import { gatewayDatabase } from './database/gateway.database';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayHealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
+import { StockModule } from './stock/stock.module';
 
 /** The one door for people and scripts: HTTP in, bus requests to the services out. */
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         UsersModule,
         AlertsModule,
         CatalogModule,
+        StockModule,
       ],
     };
   }

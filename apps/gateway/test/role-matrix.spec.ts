@@ -53,6 +53,12 @@ const EXPECTED: Record<string, [anonymous: Expected, staff: Expected, admin: Exp
   'POST /api/v1/products/{id}/media/uploads': [401, 403, 400],
   'POST /api/v1/products/{id}/media/uploads/{uploadId}/complete': [401, 403, PASSES],
   'DELETE /api/v1/products/{id}/media/{mediaId}': [401, 403, PASSES],
+  // Stock: staff and admins record and read movements; admins set reorder levels.
+  'POST /api/v1/stock/movements': [401, 400, 400],
+  'GET /api/v1/stock/movements': [401, PASSES, PASSES],
+  'GET /api/v1/stock/low': [401, PASSES, PASSES],
+  'GET /api/v1/products/{id}/stock': [401, PASSES, PASSES],
+  'PUT /api/v1/products/{id}/reorder-level': [401, 403, 400],
 };
 
 const CALLERS = ['anonymous', 'staff', 'admin'] as const;

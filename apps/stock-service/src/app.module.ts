@@ -6,8 +6,24 @@ import {
   HealthModule,
   LoggingModule,
   OutboxModule,
+  SqsModule,
 } from '@inventory/platform';
+import { CatalogEventsConsumer } from './commands/copy-catalog-product/catalog-events.consumer';
+import { PurgeExpiredService } from './commands/purge-expired/purge-expired.service';
+import { MovementBatcher } from './commands/record-movement/movement-batcher.service';
+import { RecordMovementMessageController } from './commands/record-movement/record-movement.message.controller';
+import { RecordMovementService } from './commands/record-movement/record-movement.service';
+import { SetReorderLevelMessageController } from './commands/set-reorder-level/set-reorder-level.message.controller';
+import { SetReorderLevelService } from './commands/set-reorder-level/set-reorder-level.service';
 import { stockDatabase } from './database/stock.database';
+import { StockSql } from './database/stock-sql.service';
+import { CATALOG_DIRECTORY } from './products/catalog-directory.port';
+import { BusCatalogDirectory } from './products/catalog-directory.bus-adapter';
+import { ProductCopies } from './products/product-copies.repository';
+import { GetStockLevelsMessageController } from './queries/get-stock-levels/get-stock-levels.message.controller';
+import { GetStockLevelsQuery } from './queries/get-stock-levels/get-stock-levels.query';
+import { ListMovementsMessageController } from './queries/list-movements/list-movements.message.controller';
+import { ListMovementsQuery } from './queries/list-movements/list-movements.query';
 import type { StockConfig } from './stock.config';
 
 /** Stock levels, the movement ledger and reorder levels. */
@@ -22,7 +38,27 @@ export class AppModule {
         DatabaseModule.forService(stockDatabase),
         HealthModule.forService('stock'),
         BusModule,
-        OutboxModule.forRoot({ source: 'stock' }),
+        // Every movement writes at least one event: more relay loops keep the outbox short.
+        OutboxModule.forRoot({ source: 'stock', relay: { concurrency: 4 } }),
+        SqsModule,
+      ],
+      controllers: [
+        RecordMovementMessageController,
+        SetReorderLevelMessageController,
+        GetStockLevelsMessageController,
+        ListMovementsMessageController,
+      ],
+      providers: [
+        StockSql,
+        ProductCopies,
+        { provide: CATALOG_DIRECTORY, useClass: BusCatalogDirectory },
+        MovementBatcher,
+        RecordMovementService,
+        SetReorderLevelService,
+        GetStockLevelsQuery,
+        ListMovementsQuery,
+        CatalogEventsConsumer,
+        PurgeExpiredService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Queues } from '@inventory/contracts';
 import { Outbox } from '../src/outbox/outbox';
 import { OutboxRelay, type OutboxRelayOptions } from '../src/outbox/outbox-relay';
+import { dropOutboxNotify, restoreOutboxNotify } from '../src/outbox/outbox-schema';
 import { QueueDirectory } from '../src/sqs/queue-directory';
 import { RequestContext } from '../src/context/request-context';
 import { drain, eventually, messagingFixture, sleep, type MessagingFixture } from './support';
@@ -126,6 +127,26 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
     const received = await collect(30, 20_000);
     expect(received).toHaveLength(30);
     expect(new Set(received.map((e) => e.id))).toEqual(new Set(ids));
+  });
+
+  it('without the NOTIFY trigger, publishes at once when the writer wakes it, and on the idle poll otherwise', async () => {
+    const runner = fx.dataSource.createQueryRunner();
+    await dropOutboxNotify(runner, 'relaytest');
+    try {
+      const relay = startRelay({ idlePollMs: 1500 });
+      await sleep(500); // idle, and not notified of anything from now on
+      const woken = Date.now();
+      const first = await record(1, 'woken');
+      relay.wakeAll();
+      expect((await collect(1, 5000)).map((e) => e.id)).toEqual(first);
+      expect(Date.now() - woken).toBeLessThan(1000);
+
+      const second = await record(1, 'polled');
+      expect((await collect(1, 5000)).map((e) => e.id)).toEqual(second);
+    } finally {
+      await restoreOutboxNotify(runner, 'relaytest');
+      await runner.release();
+    }
   });
 
   it('lets several relays share one outbox without sending a row twice', async () => {

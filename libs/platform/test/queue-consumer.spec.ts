@@ -3,7 +3,7 @@ import { deadLetterQueueName, Queues, type EventEnvelope } from '@inventory/cont
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../src/context/request-context';
 import { markProcessed } from '../src/sqs/processed-messages';
-import { QueueConsumers } from '../src/sqs/queue-consumer';
+import { PoisonMessageError, QueueConsumers } from '../src/sqs/queue-consumer';
 import { QueueDirectory } from '../src/sqs/queue-directory';
 import { drain, eventually, messagingFixture, sleep, type MessagingFixture } from './support';
 
@@ -83,6 +83,31 @@ describe('queue consumers (SQS stand-in, real Postgres)', () => {
       [JSON.stringify({ id: 'not-a-uuid', type: 'x' }), 'this is not json'].sort(),
     );
     expect(handled).toEqual([good.id]);
+  });
+
+  it('sends an event its handler refuses as poison to the dead-letter queue without back-off', async () => {
+    let attempts = 0;
+    await consumers.consume(queue, async () => {
+      attempts++;
+      throw new PoisonMessageError('payload fails validation');
+    });
+    const event = envelope('welcome.requested', { email: 42 });
+    const started = Date.now();
+    await send(JSON.stringify(event));
+    const deadLettered: string[] = [];
+    await eventually(
+      'the event to reach the dead-letter queue',
+      async () => {
+        const messages = await drain(fx.sqs, fx.queueUrls[deadLetterQueueName(queue)], 0);
+        deadLettered.push(...messages.map((m) => (JSON.parse(m.Body!) as EventEnvelope).id));
+        return deadLettered.length > 0;
+      },
+      15_000,
+    );
+    expect(deadLettered).toEqual([event.id]);
+    expect(attempts).toBeGreaterThan(0);
+    // With back-off, the MAX_RECEIVE_COUNT receives would take 2 + 4 + 8 + 16 s.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('retries a failing handler and, recording the event id with the effect, acts once on a redelivery', async () => {

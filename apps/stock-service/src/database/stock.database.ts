@@ -1,5 +1,8 @@
 import type { ServiceDatabase } from '@inventory/platform';
 import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-outbox';
+import { CreateStockLedger1764100000000 } from './migrations/1764100000000-create-stock-ledger';
+import { WakeRelayInProcess1764100000001 } from './migrations/1764100000001-wake-relay-in-process';
+import { RecordMovementsFunction1764100000002 } from './migrations/1764100000002-record-movements-function';
 
 /** Everything the stock service keeps in Postgres lives in this schema. */
 export const STOCK_SCHEMA = 'stock';
@@ -7,5 +10,10 @@ export const STOCK_SCHEMA = 'stock';
 export const stockDatabase: ServiceDatabase = {
   schema: STOCK_SCHEMA,
   entities: [],
-  migrations: [CreateOutbox1764000000000],
+  migrations: [
+    CreateOutbox1764000000000,
+    CreateStockLedger1764100000000,
+    WakeRelayInProcess1764100000001,
+    RecordMovementsFunction1764100000002,
+  ],
 };

@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 /** ok: above the reorder level; low: at or below it; out: nothing on hand. */
 export type StockStatus = 'ok' | 'low' | 'out';
 
@@ -11,4 +13,33 @@ export interface StockLevel {
   status: StockStatus;
   location: string | null;
   lastMovementAt: string | null;
+}
+
+export const STOCK_STATUSES: readonly StockStatus[] = ['ok', 'low', 'out'];
+
+/** `StockLevel` as the API documents it. */
+export class StockLevelDto implements StockLevel {
+  @ApiProperty({ format: 'uuid' })
+  productId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'MCU-ESP-32' })
+  sku!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'ESP32 DevKit' })
+  name!: string | null;
+
+  @ApiProperty({ example: 8, description: 'A product with no movements has 0 on hand' })
+  onHand!: number;
+
+  @ApiProperty({ example: 10, description: 'At or below this the product is low on stock' })
+  reorderLevel!: number;
+
+  @ApiProperty({ enum: STOCK_STATUSES, example: 'low' })
+  status!: StockStatus;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Drawer B3' })
+  location!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastMovementAt!: string | null;
 }

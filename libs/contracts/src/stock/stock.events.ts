@@ -10,6 +10,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MOVEMENT_TYPES, type MovementType } from './stock-movement';
 
 /** Event types on the `stock-events` queue. */
 export const StockEvents = {
@@ -37,6 +38,10 @@ export interface StockLevelEventPayload {
   reorderLevel: number;
   /** The movement that caused it; absent when a reorder-level change did. */
   movementId?: string;
+  /** The kind of movement that caused it; absent when a reorder-level change did. */
+  movementType?: MovementType;
+  /** A reorder-level change only: the level before it (`reorderLevel` is the new one). */
+  previousReorderLevel?: number;
   at: string;
 }
 
@@ -69,6 +74,15 @@ export class StockLevelEventPayloadDto implements StockLevelEventPayload {
   @IsOptional()
   @IsUUID()
   movementId?: string;
+
+  @IsOptional()
+  @IsIn(MOVEMENT_TYPES)
+  movementType?: MovementType;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  previousReorderLevel?: number;
 
   @IsISO8601()
   at!: string;

@@ -34,6 +34,25 @@ export async function createOutboxTable(queryRunner: QueryRunner, schema: string
     FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".outbox_notify()`);
 }
 
+/**
+ * For a service that writes its outbox at a high rate: stop the NOTIFY on every insert.
+ * Postgres serialises the commits of all transactions that sent a NOTIFY (a database-wide
+ * lock held through the commit's WAL flush), so at high rates they no longer share WAL
+ * flushes (group commit) and throughput drops to about one commit per flush. Such a service
+ * wakes its own relay in-process after each commit instead (`OutboxRelay.wakeAll()`); rows
+ * written by anyone else are picked up on the relay's idle poll. See docs/adr/0007.
+ */
+export async function dropOutboxNotify(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TRIGGER IF EXISTS outbox_notify ON "${schema}".outbox`);
+}
+
+/** Undoes `dropOutboxNotify`: every insert into the outbox NOTIFYs the relay again. */
+export async function restoreOutboxNotify(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE TRIGGER outbox_notify AFTER INSERT ON "${schema}".outbox
+    FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".outbox_notify()`);
+}
+
 export async function dropOutboxTable(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`DROP TABLE IF EXISTS "${schema}".outbox`);
   await queryRunner.query(`DROP FUNCTION IF EXISTS "${schema}".outbox_notify()`);

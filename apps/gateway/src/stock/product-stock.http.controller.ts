@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  Role,
+  SetReorderLevelDto,
+  StockLevelDto,
+  StockPatterns,
+  type SetReorderLevelRequest,
+  type StockLevel,
+} from '@inventory/contracts';
+import { InvalidInputError, ServiceBus } from '@inventory/platform';
+import { Roles } from '../auth/auth.decorators';
+import { ApiErrors } from '../http/api-errors.decorator';
+
+/** `:id` of a product route: a UUID, or 400 naming it. */
+const ProductId = () =>
+  Param(
+    'id',
+    new ParseUUIDPipe({
+      exceptionFactory: () =>
+        new InvalidInputError('Invalid request: id', [
+          { field: 'id', message: 'id must be a UUID' },
+        ]),
+    }),
+  );
+
+/** A product's stock: level and reorder level. */
+@ApiTags('stock')
+@Controller('products')
+export class ProductStockHttpController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Get(':id/stock')
+  @ApiOperation({
+    summary: "A product's stock",
+    description:
+      'On hand, reorder level, status (ok, low at or below the reorder level, out at 0) and ' +
+      'the last movement. A product with no movements has 0 on hand.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: StockLevelDto })
+  @ApiErrors(400, 401, 404, 503, 504)
+  get(@ProductId() productId: string): Promise<StockLevel> {
+    return this.bus.send('stock', StockPatterns.levelsGet, { productId });
+  }
+
+  @Put(':id/reorder-level')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: "Set a product's reorder level",
+    description:
+      'At or below it the product is low on stock. Crossing it because of this change ' +
+      'alerts like a movement would (stock.low / stock.replenished).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: StockLevelDto })
+  @ApiErrors(400, 401, 403, 404, 503, 504)
+  setReorderLevel(
+    @ProductId() productId: string,
+    @Body() body: SetReorderLevelDto,
+  ): Promise<StockLevel> {
+    const request: SetReorderLevelRequest = { productId, reorderLevel: body.reorderLevel };
+    return this.bus.send('stock', StockPatterns.reorderLevelSet, request);
+  }
+}

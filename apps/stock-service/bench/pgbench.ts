@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { MovementTypes, Queues } from '@inventory/contracts';
+import { RECORD_MOVEMENTS_SQL } from '../src/commands/record-movement/record-movement.sql';
+import type { LoadResult } from './load';
+
+const run = promisify(execFile);
+
+/** The bench's product ids: a number made into a UUID, so pgbench can pick one at random. */
+export const benchProductId = (n: number) =>
+  `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const PRODUCT_ID_SQL = `('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))`;
+
+/**
+ * The service's movement statement, unchanged, recording one movement per transaction (the
+ * unit a client asks for): an issue of 1 with a fresh idempotency key, as the HTTP and bus
+ * runs send it.
+ */
+export function movementScript(products: { from: number; to: number }): string {
+  const parameters: Record<number, string> = {
+    1: `ARRAY[${PRODUCT_ID_SQL}]`,
+    2: `ARRAY['${MovementTypes.Issue}']`,
+    3: 'ARRAY[-1]',
+    4: 'ARRAY[NULL]',
+    5: 'ARRAY[NULL]',
+    6: `ARRAY['pgbench']`,
+    7: `ARRAY['pgbench']`,
+    8: `ARRAY[:client_id::text || '-' || :k::text]`,
+    9: `ARRAY['pgbench']`,
+    10: `'${Queues.StockEvents}'`,
+    11: `'stock'`,
+  };
+  const sql = RECORD_MOVEMENTS_SQL.replace(/\$(\d+)/g, (_, n: string) => parameters[Number(n)]);
+  return [
+    `\\set n random(${products.from}, ${products.to})`,
+    `\\set k random(1, 9223372036854775806)`,
+    `${sql};`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * pgbench's reference for a hot part: the bare single-row conditional update, on a copy of
+ * the stock items table (same columns, same row) so that the real one keeps on hand equal
+ * to its ledger.
+ */
+export const SINGLE_ROW_TABLE = 'bench_single_row';
+
+export function singleRowSetupSql(product: number): string[] {
+  return [
+    `DROP TABLE IF EXISTS ${SINGLE_ROW_TABLE}`,
+    `CREATE TABLE ${SINGLE_ROW_TABLE} (LIKE stock_items INCLUDING ALL) WITH (fillfactor = 80)`,
+    `INSERT INTO ${SINGLE_ROW_TABLE} SELECT * FROM stock_items WHERE product_id = '${benchProductId(product)}'`,
+  ];
+}
+
+export function singleRowUpdateScript(product: number): string {
+  return [
+    `\\set n ${product}`,
+    `UPDATE ${SINGLE_ROW_TABLE} SET on_hand = on_hand - 1 WHERE product_id = ${PRODUCT_ID_SQL}::uuid AND on_hand - 1 >= 0 RETURNING on_hand;`,
+    '',
+  ].join('\n');
+}
+
+/** Runs one pgbench script (prepared statements) against the stock schema of `databaseUrl`. */
+export async function pgbench(options: {
+  label: string;
+  databaseUrl: string;
+  script: string;
+  clients: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
+  try {
+    const file = join(dir, 'script.sql');
+    writeFileSync(file, options.script);
+    const { stdout } = await run(
+      'pgbench',
+      [
+        '--no-vacuum',
+        '--protocol=prepared',
+        `--client=${options.clients}`,
+        `--jobs=${Math.min(2, options.clients)}`,
+        `--time=${options.seconds}`,
+        `--file=${file}`,
+        '--log',
+        `--log-prefix=${join(dir, 'tx')}`,
+        options.databaseUrl,
+      ],
+      {
+        env: { ...process.env, PGOPTIONS: '-c search_path=stock,public' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? NaN);
+    const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
+    // Per-transaction log lines: client, tx no, latency in µs, …
+    const latencies = readdirSync(dir)
+      .filter((name) => name.startsWith('tx'))
+      .flatMap((name) => readFileSync(join(dir, name), 'utf8').trim().split('\n'))
+      .map((line) => Number(line.split(' ')[2]) / 1000)
+      .filter((ms) => Number.isFinite(ms))
+      .sort((a, b) => a - b);
+    return {
+      label: options.label,
+      clients: options.clients,
+      seconds: options.seconds,
+      ok: latencies.length,
+      failures: failed > 0 ? { failed } : {},
+      perSecond: tps,
+      p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? NaN,
+      p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? NaN,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

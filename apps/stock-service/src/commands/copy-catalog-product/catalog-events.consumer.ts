@@ -1,0 +1,101 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CatalogEventDto, CatalogEvents, Queues, type EventEnvelope } from '@inventory/contracts';
+import {
+  markProcessed,
+  PoisonMessageError,
+  QueueConsumers,
+  validationDetails,
+} from '@inventory/platform';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { ProductCopies } from '../../products/product-copies.repository';
+
+export const CATALOG_CONSUMER = 'stock.catalog-products';
+
+/**
+ * Keeps the stock service's copy of each product (SKU, name, active) in step with the
+ * catalog, from the `catalog-events` queue. Each event takes effect once: its id is
+ * recorded in the same transaction as the change, so a redelivered event does nothing.
+ */
+@Injectable()
+export class CatalogEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CatalogEvents');
+  private stopped = false;
+  private retry?: NodeJS.Timeout;
+
+  constructor(
+    private readonly consumers: QueueConsumers,
+    private readonly dataSource: DataSource,
+    private readonly products: ProductCopies,
+  ) {}
+
+  /**
+   * Starts consuming without holding up the start: movements do not need SQS, so a queue
+   * that cannot be reached yet is tried again (with back-off) until it can.
+   */
+  onApplicationBootstrap(): void {
+    void this.start(1000);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+  }
+
+  private async start(backoffMs: number): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.consumers.consume(Queues.CatalogEvents, (envelope) => this.handle(envelope));
+    } catch (error) {
+      this.logger.warn(
+        { event: 'queue.consume_failed', queue: Queues.CatalogEvents, err: error },
+        `cannot consume ${Queues.CatalogEvents} yet; trying again in ${backoffMs / 1000} s`,
+      );
+      this.retry = setTimeout(() => void this.start(Math.min(backoffMs * 2, 30_000)), backoffMs);
+    }
+  }
+
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = plainToInstance(CatalogEventDto, {
+      type: envelope.type,
+      payload: envelope.payload,
+    });
+    const errors = await validate(event, { forbidUnknownValues: true });
+    if (errors.length > 0) {
+      const problems = validationDetails(errors).map((d) => `${d.field}: ${d.message}`);
+      throw new PoisonMessageError(`invalid catalog event: ${problems.join('; ')}`);
+    }
+    const { payload } = event;
+    const applied = await this.dataSource.transaction(async (manager) => {
+      if (!(await markProcessed(manager, envelope.id, CATALOG_CONSUMER))) return false;
+      await this.products.save(manager, {
+        productId: payload.productId,
+        sku: payload.sku,
+        name: payload.name,
+        // A deleted product can no more move than an archived one; its ledger stays.
+        active: event.type === CatalogEvents.ProductDeleted ? false : payload.active,
+        changedAt: new Date(envelope.occurredAt),
+      });
+      return true;
+    });
+    this.logger.log(
+      {
+        event: applied ? 'stock.product_copied' : 'stock.product_event_repeated',
+        eventId: envelope.id,
+        eventType: envelope.type,
+        productId: payload.productId,
+        sku: payload.sku,
+        active: payload.active,
+      },
+      applied
+        ? `${envelope.type} ${payload.sku}: copy updated`
+        : `${envelope.type} ${payload.sku}: already applied`,
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { StockConfig } from '../../stock.config';
+import { StockSql } from '../../database/stock-sql.service';
+
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+const BATCH = 5000;
+/** Catalog events are redelivered for days at most (SQS keeps a message 4 days). */
+const PROCESSED_MESSAGE_RETENTION_DAYS = 14;
+
+/**
+ * Forgets idempotency keys older than IDEMPOTENCY_KEY_RETENTION_HOURS (a retry after that
+ * records a new movement) and processed catalog-event ids older than two weeks. Runs hourly
+ * in every instance; deleting in small batches keeps locks short, and instances doing it at
+ * once only find less to delete.
+ */
+@Injectable()
+export class PurgeExpiredService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Housekeeping');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly sql: StockSql,
+    private readonly config: StockConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.purgeQuietly(), PURGE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Deletes what has expired; returns how many keys and event ids went. */
+  async purge(): Promise<{ idempotencyKeys: number; processedMessages: number }> {
+    const idempotencyKeys = await this.deleteInBatches(
+      `DELETE FROM idempotency_keys WHERE key IN (
+         SELECT key FROM idempotency_keys
+          WHERE created_at < now() - make_interval(hours => $1) LIMIT ${BATCH})`,
+      [this.config.IDEMPOTENCY_KEY_RETENTION_HOURS],
+    );
+    const processedMessages = await this.deleteInBatches(
+      `DELETE FROM processed_messages WHERE (event_id, consumer) IN (
+         SELECT event_id, consumer FROM processed_messages
+          WHERE processed_at < now() - make_interval(days => $1) LIMIT ${BATCH})`,
+      [PROCESSED_MESSAGE_RETENTION_DAYS],
+    );
+    return { idempotencyKeys, processedMessages };
+  }
+
+  private async deleteInBatches(statement: string, values: unknown[]): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted = await this.sql.execute(statement, values);
+      total += deleted;
+      if (deleted < BATCH) return total;
+    }
+  }
+
+  private async purgeQuietly(): Promise<void> {
+    try {
+      const purged = await this.purge();
+      this.logger.log({ event: 'task.run', task: 'purge-expired', ...purged }, 'purged');
+    } catch (error) {
+      this.logger.warn({ event: 'task.failed', task: 'purge-expired', err: error }, 'purge failed');
+    }
+  }
+}

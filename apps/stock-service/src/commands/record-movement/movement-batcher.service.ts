@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Queues } from '@inventory/contracts';
+import { StockSql } from '../../database/stock-sql.service';
+import { StockConfig } from '../../stock.config';
+import {
+  RECORD_MOVEMENTS_SQL,
+  recordMovementsValues,
+  type MovementInput,
+  type RecordMovementRow,
+} from './record-movement.sql';
+
+interface Pending {
+  movement: MovementInput;
+  resolve: (row: RecordMovementRow | null) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Hands movements to Postgres in batches: while MOVEMENT_LANES batches are running, new
+ * movements wait and then go together in the next one (at most MOVEMENT_BATCH_SIZE). When
+ * the service is quiet a movement goes alone, at once; under load, one transaction and one
+ * commit serve many movements, and a hot product's row lock is taken once per batch instead
+ * of once per movement. Each movement is still all-or-nothing: it is recorded with its
+ * ledger row, key and events, or leaves nothing behind.
+ *
+ * Answers null for a movement the batch did not answer (its idempotency key's owner
+ * vanished meanwhile): the caller submits it again.
+ */
+@Injectable()
+export class MovementBatcher {
+  private readonly queue: Pending[] = [];
+  private running = 0;
+  private readonly logger = new Logger('MovementBatcher');
+
+  constructor(
+    private readonly sql: StockSql,
+    private readonly config: StockConfig,
+  ) {}
+
+  submit(movement: MovementInput): Promise<RecordMovementRow | null> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ movement, resolve, reject });
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.running < this.config.MOVEMENT_LANES && this.queue.length > 0) {
+      const batch = this.take();
+      this.running++;
+      void this.run(batch).finally(() => {
+        this.running--;
+        this.drain();
+      });
+    }
+  }
+
+  /** The next batch: oldest first, at most one movement per idempotency key. */
+  private take(): Pending[] {
+    const batch: Pending[] = [];
+    const keys = new Set<string>();
+    for (let i = 0; i < this.queue.length && batch.length < this.config.MOVEMENT_BATCH_SIZE;) {
+      const key = this.queue[i].movement.idempotencyKey;
+      if (key !== null && keys.has(key)) {
+        i++;
+        continue;
+      }
+      if (key !== null) keys.add(key);
+      batch.push(...this.queue.splice(i, 1));
+    }
+    return batch;
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    let rows: RecordMovementRow[];
+    try {
+      rows = await this.sql.prepared<RecordMovementRow>(
+        'stock_record_movements',
+        RECORD_MOVEMENTS_SQL,
+        recordMovementsValues(
+          batch.map((p) => p.movement),
+          Queues.StockEvents,
+          'stock',
+        ),
+      );
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      // Whatever failed, it failed for the whole transaction: nothing of it was recorded.
+      // Each movement is tried again on its own, so one cannot fail the others.
+      this.logger.warn(
+        { event: 'stock.batch_failed', size: batch.length, err: error },
+        'a batch of movements failed; recording them one by one',
+      );
+      await Promise.all(
+        batch.map((p) =>
+          this.run([p]).catch(() => undefined /* rejected through its own promise */),
+        ),
+      );
+      return;
+    }
+    const byOrd = new Map(rows.map((row) => [row.ord, row]));
+    batch.forEach((p, index) => p.resolve(byOrd.get(index + 1) ?? null));
+  }
+}

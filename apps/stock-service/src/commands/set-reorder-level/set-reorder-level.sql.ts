@@ -1,0 +1,42 @@
+/**
+ * Sets a product's reorder level and, in the same statement, writes stock.level.changed and
+ * any crossing it causes (`stock.level_events`: the rules movements use too). On hand stays;
+ * the line it is compared with moves. The old level is read under the row lock
+ * (`old … FOR NO KEY UPDATE`), so a movement at the same time is judged against one level or
+ * the other, never half of each.
+ *
+ * Parameters: $1 product id, $2 reorder level, $3 correlation id, $4 queue, $5 source.
+ */
+export const SET_REORDER_LEVEL_SQL = `
+WITH old AS (
+  SELECT product_id, reorder_level FROM stock_items WHERE product_id = $1::uuid
+     FOR NO KEY UPDATE
+),
+item AS (
+  UPDATE stock_items s
+     SET reorder_level = $2::int, updated_at = clock_timestamp()
+    FROM old
+   WHERE s.product_id = old.product_id
+  RETURNING s.product_id, s.sku, s.name, s.on_hand, s.reorder_level, s.location,
+            s.last_movement_at, old.reorder_level AS reorder_before,
+            to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+),
+events AS (
+  INSERT INTO outbox (id, queue, type, body)
+  SELECT e.id, $4::text, e.type, jsonb_build_object(
+           'id', e.id, 'type', e.type, 'version', 1, 'occurredAt', i.at, 'source', $5::text,
+           'correlationId', $3::text,
+           'payload', jsonb_build_object(
+             'productId', i.product_id, 'sku', i.sku, 'name', i.name,
+             'before', i.on_hand, 'after', i.on_hand, 'reorderLevel', i.reorder_level,
+             'previousReorderLevel', i.reorder_before, 'at', i.at))
+    FROM item i
+   CROSS JOIN LATERAL (
+     SELECT gen_random_uuid() AS id, l.type
+       FROM level_events(i.on_hand, i.on_hand, i.reorder_before, i.reorder_level) AS l
+   ) AS e
+  RETURNING type
+)
+SELECT i.product_id, i.sku, i.name, i.on_hand, i.reorder_level, i.location, i.last_movement_at,
+       i.reorder_before, (SELECT array_agg(type) FROM events) AS events
+  FROM item i`;

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { StockLevel } from '@inventory/contracts';
+import { StockConfig } from '../../stock.config';
+import { StockSql } from '../../database/stock-sql.service';
+import {
+  emptyStockLevel,
+  STOCK_ITEM_COLUMNS,
+  toStockLevel,
+  type StockItemRow,
+} from '../../database/stock.rows';
+import { MOST_URGENT_FIRST_SQL } from '../../domain/stock-status';
+import { ProductCopies } from '../../products/product-copies.repository';
+
+/** How many of each product there are. */
+@Injectable()
+export class GetStockLevelsQuery {
+  constructor(
+    private readonly sql: StockSql,
+    private readonly products: ProductCopies,
+    private readonly config: StockConfig,
+  ) {}
+
+  /** One product; a product not heard of yet is looked up in the catalog (404 if unknown). */
+  async one(productId: string): Promise<StockLevel> {
+    const [known] = await this.rows([productId]);
+    if (known) return toStockLevel(known);
+    await this.products.findOrLearn(productId);
+    const [learned] = await this.rows([productId]);
+    return toStockLevel(learned);
+  }
+
+  /** One level per id, in the order asked; ids with no item read as 0 on hand. */
+  async many(productIds: string[]): Promise<StockLevel[]> {
+    if (productIds.length === 0) return [];
+    const rows = await this.rows(productIds);
+    const byId = new Map(rows.map((row) => [row.product_id, row]));
+    return productIds.map((id) => {
+      const row = byId.get(id.toLowerCase());
+      return row ? toStockLevel(row) : emptyStockLevel(id, this.config.DEFAULT_REORDER_LEVEL);
+    });
+  }
+
+  /** Every active product at or below its reorder level, most urgent first. */
+  async low(): Promise<StockLevel[]> {
+    const rows = await this.sql.query<StockItemRow>(
+      `SELECT ${STOCK_ITEM_COLUMNS} FROM stock_items
+        WHERE active AND on_hand <= reorder_level
+        ORDER BY ${MOST_URGENT_FIRST_SQL}`,
+    );
+    return rows.map(toStockLevel);
+  }
+
+  private rows(productIds: string[]): Promise<StockItemRow[]> {
+    return this.sql.query<StockItemRow>(
+      `SELECT ${STOCK_ITEM_COLUMNS} FROM stock_items WHERE product_id = ANY($1::uuid[])`,
+      [productIds],
+    );
+  }
+}
