@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppBaseConfig } from '../config/base.config';
 import { MetricsModule } from '../metrics/metrics.module';
 import { LifecycleLogger } from './lifecycle-logger';
+import { LogDestination } from './log-destination';
 import { pinoOptions, type LoggingIdentity } from './pino-options';
 
 export interface LoggingOptions extends LoggingIdentity {
@@ -15,8 +16,10 @@ const isHealthCheck = (req: { url?: string; originalUrl?: string }) =>
   /^\/health(\/|\?|$)/.test(req.originalUrl ?? req.url ?? '');
 
 /**
- * nestjs-pino wired to the platform's pino options. HTTP request lines carry the same
- * correlation id as everything logged while serving the request.
+ * nestjs-pino wired to the platform's pino options and log destination (console, plus
+ * CloudWatch Logs when CLOUDWATCH_LOG_GROUP is set), and the metrics written into the same
+ * lines. HTTP request lines carry the same correlation id as everything logged while
+ * serving the request.
  */
 @Module({})
 export class LoggingModule {
@@ -24,26 +27,37 @@ export class LoggingModule {
     return {
       module: LoggingModule,
       imports: [
-        MetricsModule,
+        MetricsModule.forRoot({ service: options.service }),
         LoggerModule.forRootAsync({
-          inject: [AppBaseConfig],
-          useFactory: (config: AppBaseConfig) => ({
-            pinoHttp: {
+          providers: [
+            {
+              provide: LogDestination,
+              inject: [AppBaseConfig],
+              useFactory: (config: AppBaseConfig) => LogDestination.create(config, options),
+            },
+          ],
+          inject: [AppBaseConfig, LogDestination],
+          useFactory: (config: AppBaseConfig, destination: LogDestination) => {
+            const httpOptions = {
               ...pinoOptions(config, options),
               autoLogging: options.logRequests ? { ignore: isHealthCheck } : false,
               // Lines logged while serving a request carry only its id (the correlation id);
               // the one "request completed" line carries method, URL, status and duration.
               quietReqLogger: true,
               serializers: {
+                ...pinoOptions(config, options).serializers,
                 req: (req: { method: string; url: string }) => ({
                   method: req.method,
                   url: req.url,
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-            },
-            forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          }),
+            };
+            return {
+              pinoHttp: destination.stream ? [httpOptions, destination.stream] : httpOptions,
+              forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+            };
+          },
         }),
       ],
       providers: [LifecycleLogger],

@@ -1,11 +1,12 @@
 import { type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { EventEnvelopeDto, MAX_RECEIVE_COUNT, type EventEnvelope } from '@inventory/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Consumer } from 'sqs-consumer';
 import { RequestContext } from '../context/request-context';
 import { validationDetails } from '../errors/validation';
+import { MetricNames, MetricsService } from '../metrics/metrics.service';
 import { QueueDirectory } from './queue-directory';
 import { SQS_POLLER } from './sqs.tokens';
 
@@ -40,6 +41,7 @@ export class QueueConsumers implements OnApplicationShutdown {
   constructor(
     @Inject(SQS_POLLER) private readonly sqs: SQSClient,
     private readonly queues: QueueDirectory,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async consume(queue: string, handler: EventHandler, options: ConsumeOptions = {}): Promise<void> {
@@ -100,6 +102,7 @@ export class QueueConsumers implements OnApplicationShutdown {
       err: error,
     };
     if (receives >= MAX_RECEIVE_COUNT) {
+      this.metrics?.count(MetricNames.MessagesDeadLettered, 1, { Queue: queue });
       this.logger.error(
         { event: 'message.dead_lettered', ...fields },
         'message failed for the last time: SQS moves it to the dead-letter queue',
