@@ -1,4 +1,9 @@
-import { PUT_LOG_EVENTS_LIMITS, freePort, cloudWatchLogsDouble, type LogsDouble } from '@inventory/local-stack';
+import {
+  PUT_LOG_EVENTS_LIMITS,
+  freePort,
+  cloudWatchLogsDouble,
+  type LogsDouble,
+} from '@inventory/local-stack';
 import pino from 'pino';
 import { pinoOptions } from '../src/logging/pino-options';
 import { openTransport, startLogsDouble } from './logs-support';
@@ -54,7 +59,9 @@ describe('CloudWatch Logs transport (worker thread, real SDK client, HTTP double
         expect(call.batch!.lastTimestamp - call.batch!.firstTimestamp).toBeLessThan(DAY);
       }
       // Both limits were reached: the count with short lines, the bytes with long ones.
-      expect(calls.some((call) => call.batch!.events === PUT_LOG_EVENTS_LIMITS.maxEvents)).toBe(true);
+      expect(calls.some((call) => call.batch!.events === PUT_LOG_EVENTS_LIMITS.maxEvents)).toBe(
+        true,
+      );
       expect(
         calls.some(
           (call) =>
@@ -211,7 +218,10 @@ describe('CloudWatch Logs transport (worker thread, real SDK client, HTTP double
     try {
       // About 12 MB of lines while nothing listens on the endpoint.
       for (let seq = 0; seq < total; seq++) logger.info({ seq, padding }, 'while down');
-      await eventually('every line read by the worker', async () => transport.stats()?.received === total);
+      await eventually(
+        'every line read by the worker',
+        async () => transport.stats()?.received === total,
+      );
       await eventually('a failed call', async () => (transport.stats()?.failedCalls ?? 0) > 0);
       const during = transport.stats()!;
       expect(during.queuedBytes).toBeLessThanOrEqual(limit);
@@ -224,7 +234,10 @@ describe('CloudWatch Logs transport (worker thread, real SDK client, HTTP double
       await eventually('the kept lines and the drop report', async () =>
         down.records<{ event?: string }>(group, stream).some((r) => r.event === 'logs.dropped'),
       );
-      const records = down.records<{ seq?: number; event?: string; dropped?: number }>(group, stream);
+      const records = down.records<{ seq?: number; event?: string; dropped?: number }>(
+        group,
+        stream,
+      );
       const kept = records.filter((r) => r.seq !== undefined).map((r) => r.seq!);
       const report = records.find((r) => r.event === 'logs.dropped')!;
       expect(kept[kept.length - 1]).toBe(total - 1);
@@ -263,12 +276,19 @@ describe('CloudWatch Logs transport (worker thread, real SDK client, HTTP double
       `upload to ${presigned}`,
     );
     logger.error(
-      { err: new Error(`GET ${presigned} failed`, { cause: new Error('Bearer SECRETJWT2.x.y rejected') }) },
+      {
+        err: new Error(`GET ${presigned} failed`, {
+          cause: new Error('Bearer SECRETJWT2.x.y rejected'),
+        }),
+      },
       'download failed',
     );
     await transport.flush();
     transport.close();
-    const shipped = logs.events(group, stream).map((event) => event.message).join('\n');
+    const shipped = logs
+      .events(group, stream)
+      .map((event) => event.message)
+      .join('\n');
     expect(shipped).not.toBe('');
     for (const secret of [
       'hunter2',
@@ -285,9 +305,14 @@ describe('CloudWatch Logs transport (worker thread, real SDK client, HTTP double
       expect(shipped).not.toContain(secret);
     }
     // What is not secret stays readable.
-    const records = logs.records<{ uploadUrl: string; user: { email: string }; msg: string }>(group, stream);
+    const records = logs.records<{ uploadUrl: string; user: { email: string }; msg: string }>(
+      group,
+      stream,
+    );
     expect(records[0].user.email).toBe('a@b.c');
-    expect(records[0].uploadUrl).toContain('/products/42/photo.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256');
+    expect(records[0].uploadUrl).toContain(
+      '/products/42/photo.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256',
+    );
     expect(records[0].uploadUrl).toContain('X-Amz-Signature=[REDACTED]');
     expect(records[0].uploadUrl).toContain('X-Amz-Expires=900');
   });

@@ -146,7 +146,10 @@ export function emfProblems(document: Record<string, unknown>): string[] {
       for (const name of set) {
         if (typeof name !== 'string' || typeof document[name] !== 'string') {
           problems.push(`dimension ${String(name)} must name a string member of the root`);
-        } else if ((document[name] as string).length === 0 || (document[name] as string).length > 1024) {
+        } else if (
+          (document[name] as string).length === 0 ||
+          (document[name] as string).length > 1024
+        ) {
           problems.push(`dimension ${name} must hold 1-1024 characters`);
         }
       }

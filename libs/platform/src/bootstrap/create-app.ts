@@ -15,6 +15,11 @@ import { configSummary } from './config-summary';
 export interface FastifyLimits {
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /**
+   * Take over SIGTERM/SIGINT and uncaught errors (`AppLifecycle`); default true. Tests that
+   * run an app inside the test process turn it off and drive `AppLifecycle` themselves.
+   */
+  processLifecycle?: boolean;
 }
 
 /**
@@ -38,11 +43,13 @@ export async function createFastifyApp(
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  new AppLifecycle(app, {
-    timeoutMs: optional(app, AppBaseConfig)?.SHUTDOWN_TIMEOUT_MS ?? 10_000,
-    logs: optional(app, LogDestination),
-  }).listen();
-  stopWithParent();
+  if (limits.processLifecycle !== false) {
+    new AppLifecycle(app, {
+      timeoutMs: optional(app, AppBaseConfig)?.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+      logs: optional(app, LogDestination),
+    }).listen();
+    stopWithParent();
+  }
   return app;
 }
 

@@ -223,8 +223,7 @@ const describe = (error: unknown) =>
 const isAccessDenied = (error: unknown) => /AccessDenied/i.test(errorName(error));
 /** Errors about the call itself: sending it again cannot help. */
 const isRefusedCall = (error: unknown) =>
-  errorName(error) === 'InvalidParameterException' ||
-  errorName(error) === 'SerializationException';
+  errorName(error) === 'InvalidParameterException' || errorName(error) === 'SerializationException';
 
 /** Ships queued lines to one log stream. */
 export class CloudWatchShipper {
@@ -276,6 +275,8 @@ export class CloudWatchShipper {
       requestHandler: {
         connectionTimeout: Math.min(3000, this.options.requestTimeoutMs),
         requestTimeout: this.options.requestTimeoutMs,
+        // Without it the SDK only warns, and a hung call would stop shipping for good.
+        throwOnRequestTimeout: true,
       },
     });
   }
@@ -374,7 +375,10 @@ export class CloudWatchShipper {
       } catch (error) {
         if (isRefusedCall(error)) {
           this.stats.rejected += batch.length;
-          this.warn('refused', `CloudWatch Logs refused a call of ${batch.length} line(s): ${describe(error)}`);
+          this.warn(
+            'refused',
+            `CloudWatch Logs refused a call of ${batch.length} line(s): ${describe(error)}`,
+          );
           continue;
         }
         this.queue.restore(batch);
@@ -396,7 +400,7 @@ export class CloudWatchShipper {
         logStreamName,
         logEvents: batch.map(({ timestamp, message }) => ({ timestamp, message })),
       }),
-      { abortSignal: signal },
+      { abortSignal: this.callSignal(signal) },
     );
     const rejected = answer.rejectedLogEventsInfo;
     let refused = 0;
@@ -417,7 +421,10 @@ export class CloudWatchShipper {
       await this.createStream(signal);
     } catch (error) {
       if (errorName(error) !== 'ResourceNotFoundException') throw error;
-      await this.create(new CreateLogGroupCommand({ logGroupName: this.options.logGroupName }), signal);
+      await this.create(
+        new CreateLogGroupCommand({ logGroupName: this.options.logGroupName }),
+        signal,
+      );
       await this.createStream(signal);
     }
     this.streamReady = true;
@@ -444,10 +451,17 @@ export class CloudWatchShipper {
   ): Promise<void> {
     try {
       this.stats.calls++;
-      await this.client.send(command as CreateLogStreamCommand, { abortSignal: signal });
+      await this.client.send(command as CreateLogStreamCommand, {
+        abortSignal: this.callSignal(signal),
+      });
     } catch (error) {
       if (errorName(error) !== 'ResourceAlreadyExistsException') throw error;
     }
+  }
+
+  /** One call's signal: aborted with the transport, or when the call takes too long. */
+  private callSignal(signal: AbortSignal): AbortSignal {
+    return AbortSignal.any([signal, AbortSignal.timeout(this.options.requestTimeoutMs + 500)]);
   }
 
   private failed(error: unknown): void {
@@ -476,7 +490,9 @@ export class CloudWatchShipper {
 
   private succeeded(): void {
     if (this.outage !== undefined) {
-      this.say(`shipping to ${this.options.logGroupName} again after ${this.failures} failed call(s)`);
+      this.say(
+        `shipping to ${this.options.logGroupName} again after ${this.failures} failed call(s)`,
+      );
       this.outage = undefined;
     }
     this.failures = 0;

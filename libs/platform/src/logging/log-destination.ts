@@ -13,6 +13,7 @@ export interface WorkerStream extends DestinationStream, EventEmitter {
   flushSync(): void;
   readonly closed: boolean;
   readonly destroyed: boolean;
+  readonly writableEnded: boolean;
 }
 
 export type LogDestinationConfig = Pick<
@@ -36,6 +37,12 @@ export const CLOUDWATCH_TRANSPORT_FILE = join(
 );
 
 const FLUSH_GUARD_MS = 10_000;
+
+/** For tests: another console (a sink), other transport timings. */
+export interface LogDestinationOverrides {
+  console?: DestinationStream;
+  cloudWatch?: Partial<CloudWatchTransportOptions>;
+}
 
 /** One stream per process: `<service>/<instance>/<start time>` (no `:` or `*`, as CloudWatch wants). */
 export function logStreamName(service: string, instance: string, startedAt = new Date()): string {
@@ -73,9 +80,9 @@ export class LogDestination {
   static create(
     config: LogDestinationConfig,
     identity: LoggingIdentity,
-    tuning: Partial<CloudWatchTransportOptions> = {},
+    overrides: LogDestinationOverrides = {},
   ): LogDestination {
-    const destination = LogDestination.build(config, identity, tuning);
+    const destination = LogDestination.build(config, identity, overrides);
     LogDestination.active = destination;
     return destination;
   }
@@ -83,20 +90,23 @@ export class LogDestination {
   private static build(
     config: LogDestinationConfig,
     identity: LoggingIdentity,
-    tuning: Partial<CloudWatchTransportOptions>,
+    overrides: LogDestinationOverrides,
   ): LogDestination {
     const workers: WorkerStream[] = [];
-    const console = usePrettyLogs(config)
-      ? watch(
-          pino.transport({
-            target: 'pino-pretty',
-            options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,instance' },
-          }) as unknown as WorkerStream,
-          'the pretty console printer',
-          workers,
-        )
-      : undefined;
-    if (!config.CLOUDWATCH_LOG_GROUP) return new LogDestination(console?.stream, undefined, workers);
+    const console = overrides.console
+      ? { stream: overrides.console }
+      : usePrettyLogs(config)
+        ? watch(
+            pino.transport({
+              target: 'pino-pretty',
+              options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,instance' },
+            }) as unknown as WorkerStream,
+            'the pretty console printer',
+            workers,
+          )
+        : undefined;
+    if (!config.CLOUDWATCH_LOG_GROUP)
+      return new LogDestination(console?.stream, undefined, workers);
 
     const options: CloudWatchTransportOptions = {
       logGroupName: config.CLOUDWATCH_LOG_GROUP,
@@ -105,15 +115,24 @@ export class LogDestination {
       service: identity.service,
       instance: config.SERVICE_INSTANCE,
       maxBufferBytes: config.CLOUDWATCH_BUFFER_MB * 1024 * 1024,
-      ...tuning,
+      ...overrides.cloudWatch,
     };
     const cloudWatch = watch(
-      pino.transport({ target: CLOUDWATCH_TRANSPORT_FILE, options }) as unknown as WorkerStream,
+      pino.transport({
+        target: CLOUDWATCH_TRANSPORT_FILE,
+        options,
+        // The SDK in the worker reads credentials and AWS_ENDPOINT_URL_CLOUDWATCH_LOGS from
+        // this process's environment as it is now.
+        worker: { env: { ...process.env } },
+      }) as unknown as WorkerStream,
       'CloudWatch Logs shipping',
       workers,
     );
     const stream = pino.multistream([
-      { level: 'trace', stream: console?.stream ?? pino.destination({ fd: process.stdout.fd ?? 1 }) },
+      {
+        level: 'trace',
+        stream: console?.stream ?? pino.destination({ fd: process.stdout.fd ?? 1 }),
+      },
       { level: 'trace', stream: cloudWatch.stream },
     ]);
     return new LogDestination(stream, cloudWatch.worker, workers);
@@ -148,7 +167,9 @@ export class LogDestination {
         worker.flushSync();
         worker.end();
       } catch (error) {
-        process.stderr.write(`logging: could not flush a log worker: ${(error as Error).message}\n`);
+        process.stderr.write(
+          `logging: could not flush a log worker: ${(error as Error).message}\n`,
+        );
       }
     }
   }
@@ -164,11 +185,13 @@ function watch(worker: WorkerStream, what: string, workers: WorkerStream[]) {
   worker.on('error', (error: Error) => {
     if (!alive) return;
     alive = false;
+    // After close(), lines logged by the very last steps of an exit have nowhere to go.
+    if (worker.writableEnded) return;
     process.stderr.write(`logging: ${what} stopped: ${error.message}\n`);
   });
   const stream: DestinationStream = {
     write: (line: string) => {
-      if (alive) worker.write(line);
+      if (alive && !worker.writableEnded) worker.write(line);
     },
   };
   return { worker, stream };

@@ -3,12 +3,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppBaseConfig } from '../config/base.config';
 import { MetricsModule } from '../metrics/metrics.module';
 import { LifecycleLogger } from './lifecycle-logger';
-import { LogDestination } from './log-destination';
+import { LogDestination, type LogDestinationOverrides } from './log-destination';
 import { pinoOptions, type LoggingIdentity } from './pino-options';
 
 export interface LoggingOptions extends LoggingIdentity {
   /** Log one line per HTTP request (the gateway does; services only serve /health). */
   logRequests: boolean;
+  /** Tests only: where console lines go, transport timings. */
+  destination?: LogDestinationOverrides;
 }
 
 /** Load balancers and the local stack ask for /health every few seconds: not worth a line each. */
@@ -33,19 +35,24 @@ export class LoggingModule {
             {
               provide: LogDestination,
               inject: [AppBaseConfig],
-              useFactory: (config: AppBaseConfig) => LogDestination.create(config, options),
+              useFactory: (config: AppBaseConfig) =>
+                LogDestination.create(config, options, options.destination),
             },
           ],
           inject: [AppBaseConfig, LogDestination],
           useFactory: (config: AppBaseConfig, destination: LogDestination) => {
+            const base = pinoOptions(config, options);
             const httpOptions = {
-              ...pinoOptions(config, options),
+              ...base,
               autoLogging: options.logRequests ? { ignore: isHealthCheck } : false,
               // Lines logged while serving a request carry only its id (the correlation id);
               // the one "request completed" line carries method, URL, status and duration.
               quietReqLogger: true,
+              // A request the server failed is an error line; anything else is the caller's business.
+              customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>
+                error || res.statusCode >= 500 ? ('error' as const) : ('info' as const),
               serializers: {
-                ...pinoOptions(config, options).serializers,
+                ...base.serializers,
                 req: (req: { method: string; url: string }) => ({
                   method: req.method,
                   url: req.url,

@@ -31,7 +31,8 @@ const RULES: [RegExp, string][] = [
 ];
 
 /** Cheap test first: most lines hold none of these words and are returned untouched. */
-const MAYBE_SECRET = /x-amz-|token|passw|secret|signature|sig=|credential=|bearer|api_?key|:\/\/[^\s"/@]*:[^\s"/@]*@/i;
+const MAYBE_SECRET =
+  /x-amz-|token|passw|secret|signature|sig=|credential=|bearer|api_?key|:\/\/[^\s"/@]*:[^\s"/@]*@/i;
 
 export function redactSecretsInText(text: string): string {
   if (!MAYBE_SECRET.test(text)) return text;

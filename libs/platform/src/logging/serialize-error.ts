@@ -34,12 +34,16 @@ export function serializeError(value: unknown): unknown {
 function describe(error: Error, depth: number, seen: Set<unknown>): SerializedError {
   seen.add(error);
   const result: SerializedError = {
-    type: error.constructor?.name && error.constructor.name !== 'Object' ? error.constructor.name : error.name,
+    type:
+      error.constructor?.name && error.constructor.name !== 'Object'
+        ? error.constructor.name
+        : error.name,
     message: error.message,
     stack: error.stack,
   };
   for (const [key, value] of Object.entries(error)) {
-    if (key === 'cause' || key === 'errors' || key in result || typeof value === 'function') continue;
+    if (key === 'cause' || key === 'errors' || key in result || typeof value === 'function')
+      continue;
     result[key] = isErrorLike(value) && !seen.has(value) ? describe(value, depth + 1, seen) : value;
   }
   if (error instanceof AggregateError || Array.isArray((error as AggregateError).errors)) {
@@ -51,7 +55,8 @@ function describe(error: Error, depth: number, seen: Set<unknown>): SerializedEr
   if (cause !== undefined) {
     if (!isErrorLike(cause)) result.cause = cause;
     else if (seen.has(cause)) result.cause = '[circular]';
-    else if (depth >= MAX_CAUSES) result.cause = `${cause.name}: ${cause.message} (cause chain cut here)`;
+    else if (depth >= MAX_CAUSES)
+      result.cause = `${cause.name}: ${cause.message} (cause chain cut here)`;
     else result.cause = describe(cause, depth + 1, seen);
   }
   return result;

@@ -80,7 +80,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.loops = Array.from({ length: this.options.concurrency }, () => this.loop());
     if (this.metrics) {
       void this.samplePending();
-      this.pendingTimer = setInterval(() => void this.samplePending(), this.options.pendingSampleMs);
+      this.pendingTimer = setInterval(
+        () => void this.samplePending(),
+        this.options.pendingSampleMs,
+      );
       this.pendingTimer.unref();
     }
   }
