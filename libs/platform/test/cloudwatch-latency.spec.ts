@@ -115,41 +115,58 @@ describe('request handling while CloudWatch is up, down or hanging (real Nest/Fa
       outages.push(warning.text),
     );
     await measure(url, 300); // warm-up
-    const up = await measure(url, REQUESTS);
-
-    await logs.stop();
-    const down = await measure(url, REQUESTS);
-    await eventually('the transport to notice', async () =>
-      outages.some((text) => text.startsWith('cannot ship')),
-    );
-
-    logs.hang = true;
-    await logs.start();
-    const hanging = await measure(url, REQUESTS);
-
+    // The three conditions take turns, so that load from elsewhere on this shared machine
+    // falls on all of them alike rather than on whichever phase it happened to meet.
+    const conditions = {
+      up: async () => {
+        logs.hang = false;
+        await logs.start();
+      },
+      down: () => logs.stop(),
+      hanging: async () => {
+        logs.hang = true;
+        await logs.start();
+      },
+    };
+    const latencies: Record<keyof typeof conditions, number[]> = { up: [], down: [], hanging: [] };
+    const rounds = 10;
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, enter] of Object.entries(conditions)) {
+        await enter();
+        latencies[name as keyof typeof conditions].push(
+          ...(await measure(url, Math.ceil(REQUESTS / rounds))),
+        );
+      }
+    }
+    await conditions.up();
+    const { up, down, hanging } = latencies;
     process.stdout.write(
       `CloudWatch endpoint up:      ${summary(up)}\n` +
         `CloudWatch endpoint down:    ${summary(down)}\n` +
         `CloudWatch endpoint hanging: ${summary(hanging)}\n` +
-        `(${REQUESTS} requests each, ${CONCURRENCY} at a time, 2 log lines per request; shared 2-core machine)\n`,
+        `(${up.length} requests each, ${CONCURRENCY} at a time, 2 log lines per request, ` +
+        `conditions taking turns in ${rounds} rounds; a shared 2-core machine)\n`,
     );
-    // "Close": a generous bound, since other test runs share these two cores.
-    const bound = Math.max(percentile(up, 99) * 3, percentile(up, 99) + 25);
+    expect(outages.some((text) => text.startsWith('cannot ship'))).toBe(true);
+    // "Close", with room for the noise of a machine other test runs share. A transport that
+    // made requests wait for CloudWatch would add its 2 s timeout, not tens of milliseconds.
+    const bound = Math.max(percentile(up, 99) * 3, percentile(up, 99) + 50);
     expect(percentile(down, 99)).toBeLessThan(bound);
     expect(percentile(hanging, 99)).toBeLessThan(bound);
 
     // Back to normal: every line kept while it was away arrives (4 MB held them all).
-    logs.hang = false;
     await eventually(
       'every ping line in CloudWatch',
       async () =>
         logs.records<{ event?: string }>(GROUP).filter((r) => r.event === 'test.ping').length >=
-        300 + 3 * REQUESTS,
+        300 + up.length + down.length + hanging.length,
       30_000,
     );
-  });
+  }, 300_000);
 
   it('an uncaught error is logged as fatal with its cause chain and flushed before exit', async () => {
+    logs.hang = false;
+    await logs.start();
     let exitCode: number | undefined;
     const lifecycle = new AppLifecycle(app, {
       timeoutMs: 5000,

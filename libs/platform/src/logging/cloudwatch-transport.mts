@@ -247,6 +247,8 @@ export class CloudWatchShipper {
   private retryAt = 0;
   private outage: string | undefined;
   private droppedReported = 0;
+  /** When a flush last ended with lines still queued (the deadline passed). */
+  private gaveUpAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly warned = new Set<string>();
@@ -309,7 +311,10 @@ export class CloudWatchShipper {
     this.closing = true;
     clearInterval(this.timer);
     clearTimeout(this.retryTimer);
-    await this.drain(this.options.shutdownFlushMs);
+    // A flush that just ran out of time (the platform flushes before it ends the stream)
+    // was the shutdown's chance: stopping does not wait a second time.
+    const justGaveUp = Date.now() - this.gaveUpAt < this.options.shutdownFlushMs;
+    if (!justGaveUp) await this.drain(this.options.shutdownFlushMs);
     this.abort.abort();
     if (this.queue.length > 0) {
       this.warn(
@@ -362,6 +367,7 @@ export class CloudWatchShipper {
       }
     } finally {
       this.draining = false;
+      if (this.queue.length > 0) this.gaveUpAt = Date.now();
     }
   }
 
