@@ -7,7 +7,9 @@ import { METRICS_SETTINGS, type MetricsSettings, MetricsService } from './metric
 /**
  * `MetricsService` for every module. `LoggingModule` imports `forRoot`, which writes the
  * EMF lines through the app's pino logger with the `Service` dimension and the namespace
- * from METRICS_NAMESPACE. The bare module (for tests) writes them through Nest's logger.
+ * from METRICS_NAMESPACE. A module may import the bare `MetricsModule` as well: its
+ * instance writes with the same settings. Alone (unit tests), it writes through Nest's
+ * logger.
  */
 @Global()
 @Module({ providers: [MetricsService], exports: [MetricsService] })
@@ -20,11 +22,15 @@ export class MetricsModule {
         {
           provide: METRICS_SETTINGS,
           inject: [AppBaseConfig],
-          useFactory: (config: AppBaseConfig): MetricsSettings => ({
-            namespace: config.METRICS_NAMESPACE,
-            service: options.service,
-            write: emfWriter(config.LOG_LEVEL === 'silent' ? 'silent' : 'info'),
-          }),
+          useFactory: (config: AppBaseConfig): MetricsSettings => {
+            const settings = {
+              namespace: config.METRICS_NAMESPACE,
+              service: options.service,
+              write: emfWriter(config.LOG_LEVEL === 'silent' ? 'silent' : 'info'),
+            };
+            MetricsService.appSettings = settings;
+            return settings;
+          },
         },
         MetricsService,
       ],

@@ -77,18 +77,27 @@ interface Series {
 @Injectable()
 export class MetricsService implements OnModuleInit, OnApplicationShutdown {
   private readonly series = new Map<string, Series>();
-  private readonly settings: Required<MetricsSettings>;
+  /**
+   * The app's settings, set by `MetricsModule.forRoot`: an instance made without them (a
+   * module that imported the bare MetricsModule) still writes with the app's namespace and
+   * Service dimension.
+   */
+  static appSettings: MetricsSettings | undefined;
   private timer?: NodeJS.Timeout;
+  private readonly fallback: Required<MetricsSettings>;
 
-  constructor(@Optional() @Inject(METRICS_SETTINGS) settings?: MetricsSettings) {
+  constructor(@Optional() @Inject(METRICS_SETTINGS) private readonly given?: MetricsSettings) {
     const logger = new Logger('Metrics');
-    this.settings = {
+    this.fallback = {
       namespace: 'ElectronicInventory',
       service: 'unknown',
       write: (document) => logger.log({ event: 'metrics', ...document }, 'metrics'),
       intervalMs: 10_000,
-      ...settings,
     };
+  }
+
+  private get settings(): Required<MetricsSettings> {
+    return { ...this.fallback, ...(this.given ?? MetricsService.appSettings) };
   }
 
   /** Adds to a counter (e.g. one stock movement). */
@@ -118,16 +127,19 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
 
   /** Writes what was collected since the last flush; returns the documents written. */
   flush(now = Date.now()): EmfDocument[] {
+    const settings = this.settings;
     const groups = new Map<string, Series[]>();
     for (const [key, entry] of this.series) {
       const group = key.slice(key.indexOf('|') + 1);
       groups.set(group, [...(groups.get(group) ?? []), entry]);
     }
     this.series.clear();
-    const documents = [...groups.values()].flatMap((entries) => this.documents(entries, now));
+    const documents = [...groups.values()].flatMap((entries) =>
+      this.documents(entries, now, settings),
+    );
     for (const document of documents) {
       try {
-        this.settings.write(document);
+        settings.write(document);
       } catch {
         // metrics never break the work they describe
       }
@@ -162,7 +174,11 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** The documents for one set of dimension values; more than one when timings hold > 100 values. */
-  private documents(entries: Series[], now: number): EmfDocument[] {
+  private documents(
+    entries: Series[],
+    now: number,
+    settings: Required<MetricsSettings>,
+  ): EmfDocument[] {
     const { dimensions } = entries[0];
     const names = Object.keys(dimensions);
     const dimensionSets = names.length > 0 ? [['Service'], ['Service', ...names]] : [['Service']];
@@ -180,13 +196,13 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
           Timestamp: now,
           CloudWatchMetrics: [
             {
-              Namespace: this.settings.namespace,
+              Namespace: settings.namespace,
               Dimensions: dimensionSets,
               Metrics: included.map((e) => ({ Name: e.name, Unit: e.unit })),
             },
           ],
         },
-        Service: this.settings.service,
+        Service: settings.service,
         ...dimensions,
       };
       for (const e of included) {
