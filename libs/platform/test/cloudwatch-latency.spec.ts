@@ -73,7 +73,8 @@ describe('request handling while CloudWatch is up, down or hanging (real Nest/Fa
         LOG_LEVEL: 'info',
         DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
         CLOUDWATCH_LOG_GROUP: GROUP,
-        CLOUDWATCH_BUFFER_MB: '4',
+        // Room for every line of every round: dropping is another test's subject.
+        CLOUDWATCH_BUFFER_MB: '64',
       },
       { app: 'test' },
     );
@@ -154,13 +155,13 @@ describe('request handling while CloudWatch is up, down or hanging (real Nest/Fa
     expect(percentile(down, 99)).toBeLessThan(bound);
     expect(percentile(hanging, 99)).toBeLessThan(bound);
 
-    // Back to normal: every line kept while it was away arrives (4 MB held them all).
+    // Back to normal: every line kept while it was away arrives.
     await eventually(
       'every ping line in CloudWatch',
       async () =>
         logs.records<{ event?: string }>(GROUP).filter((r) => r.event === 'test.ping').length >=
         300 + up.length + down.length + hanging.length,
-      30_000,
+      60_000,
     );
   }, 300_000);
 

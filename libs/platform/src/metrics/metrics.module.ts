@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { AppBaseConfig } from '../config/base.config';
+import { usePrettyLogs } from '../logging/pino-options';
 import { METRICS_SETTINGS, type MetricsSettings, MetricsService } from './metrics.service';
 
 /**
@@ -26,7 +27,7 @@ export class MetricsModule {
             const settings = {
               namespace: config.METRICS_NAMESPACE,
               service: options.service,
-              write: emfWriter(config.LOG_LEVEL === 'silent' ? 'silent' : 'info'),
+              write: emfWriter(config),
             };
             MetricsService.appSettings = settings;
             return settings;
@@ -41,9 +42,13 @@ export class MetricsModule {
 
 /**
  * Writes EMF documents as info lines of the app's root logger. They are data, not chatter:
- * a LOG_LEVEL of warn or error does not silence them (only `silent` does).
+ * a LOG_LEVEL of warn or error does not silence them (only `silent` does). On a pretty
+ * console with no CloudWatch to read them they are debug lines, out of a developer's way.
  */
-function emfWriter(level: 'info' | 'silent'): MetricsSettings['write'] {
+function emfWriter(config: AppBaseConfig): MetricsSettings['write'] {
+  const forPeopleOnly = usePrettyLogs(config) && !config.CLOUDWATCH_LOG_GROUP;
+  const method = forPeopleOnly ? 'debug' : 'info';
+  const level = config.LOG_LEVEL === 'silent' || forPeopleOnly ? config.LOG_LEVEL : 'info';
   let root: Pino | undefined;
   let logger: Pino | undefined;
   const fallback = new Logger('Metrics');
@@ -52,7 +57,7 @@ function emfWriter(level: 'info' | 'silent'): MetricsSettings['write'] {
       root = PinoLogger.root;
       logger = root?.child({ context: 'Metrics' }, { level });
     }
-    if (logger) logger.info({ event: 'metrics', ...document }, 'metrics');
+    if (logger) logger[method]({ event: 'metrics', ...document }, 'metrics');
     else fallback.log({ event: 'metrics', ...document }, 'metrics');
   };
 }
