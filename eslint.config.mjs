@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.mts'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -89,7 +89,7 @@ export default tseslint.config(
   },
   {
     // Production code never reaches into the local stack; only tests do.
-    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts', 'libs/*/src/**/*.mts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

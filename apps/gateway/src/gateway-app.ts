@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createFastifyApp } from '@inventory/platform';
+import { createFastifyApp, recordHttpMetrics } from '@inventory/platform';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './gateway.config';
 import { configureHttp } from './http/configure-http';
@@ -17,6 +17,8 @@ export async function createGatewayApp(
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy(),
   });
+  // HttpRequests / HttpErrors5xx by route pattern, as EMF metric lines.
+  recordHttpMetrics(app);
   await configureHttp(app, config);
   return app;
 }

@@ -23,6 +23,8 @@ export function consolePrinter(options: { colour: boolean; level?: string }) {
     const label = app.padEnd(width);
     const prefix = options.colour ? `${COLOURS[app]}${label}${RESET} │ ` : `${label} │ `;
     let text = line;
+    // Metric lines (Embedded Metric Format) are for CloudWatch; the app's log file keeps them.
+    if (stream === 'stdout' && line.includes('"_aws":{')) return;
     if (stream === 'stdout' && line.startsWith('{')) {
       try {
         text = pretty(JSON.parse(line)).trimEnd();

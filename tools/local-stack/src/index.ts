@@ -1,5 +1,6 @@
 export * from './app-process';
 export * from './apps';
+export * from './cloudwatch-logs-double';
 export * from './nats';
 export * from './paths';
 export * from './ports';

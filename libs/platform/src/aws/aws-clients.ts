@@ -16,6 +16,9 @@ export function awsClientConfig(
     requestHandler: {
       connectionTimeout: timeouts.connectionTimeout ?? 2000,
       requestTimeout: timeouts.requestTimeout ?? 10_000,
+      // Without this the SDK only warns when a request outlives requestTimeout: a hanging
+      // endpoint would stall the outbox relay or a consumer for good.
+      throwOnRequestTimeout: true,
     },
   };
 }

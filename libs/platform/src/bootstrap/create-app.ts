@@ -1,13 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
-import type { AppBaseConfig } from '../config/base.config';
+import { AppBaseConfig } from '../config/base.config';
 import { REQUEST_ID_HEADER } from '../context/correlation.middleware';
 import { acceptOrCreateRequestId } from '../context/request-context';
+import { LogDestination } from '../logging/log-destination';
+import { AppLifecycle } from './app-lifecycle';
 import { configSummary } from './config-summary';
 
 export interface FastifyLimits {
@@ -19,9 +21,17 @@ export interface FastifyLimits {
    * Default: true.
    */
   trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
+  /**
+   * Take over SIGTERM/SIGINT and uncaught errors (`AppLifecycle`); default true. Tests that
+   * run an app inside the test process turn it off and drive `AppLifecycle` themselves.
+   */
+  processLifecycle?: boolean;
 }
 
-/** A Nest application on Fastify with the platform logger, shutdown hooks and no stray logs. */
+/**
+ * A Nest application on Fastify with the platform logger and no stray logs, stopping
+ * gracefully on SIGTERM/SIGINT with its last log lines flushed (see `AppLifecycle`).
+ */
 export async function createFastifyApp(
   module: DynamicModule,
   limits: FastifyLimits = {},
@@ -39,9 +49,23 @@ export async function createFastifyApp(
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.enableShutdownHooks();
-  stopWithParent();
+  if (limits.processLifecycle !== false) {
+    new AppLifecycle(app, {
+      timeoutMs: optional(app, AppBaseConfig)?.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+      logs: optional(app, LogDestination),
+    }).listen();
+    stopWithParent();
+  }
   return app;
+}
+
+/** A provider the app may not have (an app without LoggingModule has no LogDestination). */
+function optional<T>(app: INestApplicationContext, token: { prototype: T }): T | undefined {
+  try {
+    return app.get<T>(token as never, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,4 +1,6 @@
+import { PinoLogger } from 'nestjs-pino';
 import { ConfigError } from '../config/load-config';
+import { LogDestination } from '../logging/log-destination';
 
 /**
  * What a person sees when an app cannot start: one line naming the problem (a variable, a
@@ -35,5 +37,11 @@ export function exitOnStartupError(
     process.stderr.write(`${app}: failed to start\n`);
     console.error(error);
   }
+  // When logging was already up, the failure also reaches the log stream (and CloudWatch).
+  PinoLogger.root?.fatal(
+    { context: 'Bootstrap', event: 'app.start_failed', err: error },
+    known || 'failed to start',
+  );
+  LogDestination.active?.close();
   process.exit(1);
 }

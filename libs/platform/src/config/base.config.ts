@@ -21,6 +21,31 @@ export class AppBaseConfig {
   @IsIn(['pretty', 'json'])
   LOG_FORMAT?: 'pretty' | 'json';
 
+  /**
+   * CloudWatch Logs group every line is also shipped to (one stream per process); unset:
+   * logs stay on the console. Production uses /aws/inventory-app.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._\-/#]{1,512}$/, {
+    message: 'CLOUDWATCH_LOG_GROUP may hold letters, digits and . _ - / # (at most 512)',
+  })
+  CLOUDWATCH_LOG_GROUP?: string;
+
+  /** Most log lines kept in memory (MB) while CloudWatch is not taking them; the oldest go first. */
+  @EnvInt(1, 1024)
+  CLOUDWATCH_BUFFER_MB = 16;
+
+  /** CloudWatch namespace of the metrics written as Embedded Metric Format lines. */
+  @Matches(/^(?!AWS\/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$/, {
+    message:
+      'METRICS_NAMESPACE must be 1-255 letters, digits, spaces or . _ - / # : and not start with AWS/',
+  })
+  METRICS_NAMESPACE = 'ElectronicInventory';
+
+  /** After SIGTERM/SIGINT, how long stopping may take before the process exits anyway. */
+  @EnvInt(1000, 600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
   /** Identifies this process in logs and health reports. */
   @IsString()
   @IsNotEmpty()

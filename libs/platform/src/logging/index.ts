@@ -1,2 +1,5 @@
+export * from './log-destination';
 export * from './logging.module';
 export * from './pino-options';
+export * from './redact-text';
+export * from './serialize-error';

@@ -1,2 +1,3 @@
+export * from './http-metrics';
 export * from './metrics.module';
 export * from './metrics.service';

@@ -3,6 +3,7 @@ import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from 
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { outboxChannel } from './outbox-schema';
+import { MetricNames, type MetricsService } from '../metrics/metrics.service';
 import type { QueueDirectory } from '../sqs/queue-directory';
 
 interface OutboxRow {
@@ -23,6 +24,8 @@ export interface OutboxRelayOptions {
   idlePollMs: number;
   /** Longest wait before retrying a row that failed to publish. */
   maxBackoffMs: number;
+  /** How often the number of rows waiting is written as the OutboxPending metric. */
+  pendingSampleMs: number;
 }
 
 export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
@@ -30,6 +33,7 @@ export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
   concurrency: 2,
   idlePollMs: 5000,
   maxBackoffMs: 10_000,
+  pendingSampleMs: 10_000,
 };
 
 /**
@@ -38,6 +42,9 @@ export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
  * deleted in the same transaction, only after SQS accepted it. A row SQS refused waits with
  * back-off and is tried again: nothing is lost while SQS is down. LISTEN/NOTIFY wakes the
  * relay as soon as a transaction that wrote events commits.
+ *
+ * Metrics: OutboxPublishLatencyMs (from the row's creation to SQS accepting it, per event)
+ * and OutboxPending (rows waiting, sampled; graph its Maximum).
  */
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private running = false;
@@ -45,6 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private waiters = new Set<() => void>();
   private listener?: Client;
   private listenerRetry?: NodeJS.Timeout;
+  private pendingTimer?: NodeJS.Timeout;
   private readonly options: OutboxRelayOptions;
   private lastFailureLogged = 0;
   /** Bumped by every wake-up, so one that arrives mid-batch is not lost. */
@@ -57,6 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly queues: QueueDirectory,
     private readonly databaseUrl: string,
     options: Partial<OutboxRelayOptions> = {},
+    private readonly metrics?: MetricsService,
   ) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...options };
   }
@@ -69,12 +78,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = true;
     void this.listen();
     this.loops = Array.from({ length: this.options.concurrency }, () => this.loop());
+    if (this.metrics) {
+      void this.samplePending();
+      this.pendingTimer = setInterval(
+        () => void this.samplePending(),
+        this.options.pendingSampleMs,
+      );
+      this.pendingTimer.unref();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wakeAll();
     clearTimeout(this.listenerRetry);
+    clearInterval(this.pendingTimer);
     await Promise.all(this.loops);
     await this.listener?.end().catch(() => undefined);
   }
@@ -160,9 +178,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (published.length > 0) {
         await manager.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [published]);
         const now = Date.now();
-        const oldest = Math.max(
-          ...rows.filter((r) => published.includes(r.id)).map((r) => now - r.created_at.getTime()),
-        );
+        const latencies = rows
+          .filter((r) => published.includes(r.id))
+          .map((r) => now - r.created_at.getTime());
+        for (const latency of latencies) {
+          this.metrics?.observe(MetricNames.OutboxPublishLatencyMs, latency);
+        }
+        const oldest = Math.max(...latencies);
         this.logger.debug(
           { event: 'outbox.published', count: published.length, oldestMs: oldest },
           'published',
@@ -198,6 +220,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         { event: 'outbox.publish_failed', count: failed.size, reason: [...failed.values()][0] },
         'events could not be published; they stay in the outbox and will be retried',
       );
+    }
+  }
+
+  /** Writes how many rows are waiting (published or postponed) as the OutboxPending gauge. */
+  private async samplePending(): Promise<void> {
+    try {
+      const [{ pending }] = await this.dataSource.query(
+        'SELECT count(*)::int AS pending FROM outbox',
+      );
+      this.metrics?.gauge(MetricNames.OutboxPending, Number(pending));
+    } catch {
+      // the relay loop reports database trouble; a missing sample is no news
     }
   }
 

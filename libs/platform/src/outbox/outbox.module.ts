@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppBaseConfig } from '../config/base.config';
+import { MetricsService } from '../metrics/metrics.service';
 import { SqsModule } from '../sqs/sqs.module';
 import { QueueDirectory } from '../sqs/queue-directory';
 import { SQS_PUBLISHER } from '../sqs/sqs.tokens';
@@ -26,13 +27,21 @@ export class OutboxModule {
         { provide: Outbox, useValue: new Outbox(options.source) },
         {
           provide: OutboxRelay,
-          inject: [DataSource, SQS_PUBLISHER, QueueDirectory, AppBaseConfig],
+          inject: [
+            DataSource,
+            SQS_PUBLISHER,
+            QueueDirectory,
+            AppBaseConfig,
+            { token: MetricsService, optional: true },
+          ],
           useFactory: (
             dataSource: DataSource,
             sqs: SQSClient,
             queues: QueueDirectory,
             config: AppBaseConfig,
-          ) => new OutboxRelay(dataSource, sqs, queues, config.DATABASE_URL, options.relay),
+            metrics?: MetricsService,
+          ) =>
+            new OutboxRelay(dataSource, sqs, queues, config.DATABASE_URL, options.relay, metrics),
         },
       ],
       exports: [Outbox, OutboxRelay],

@@ -203,7 +203,7 @@ export class QueueConsumers implements BeforeApplicationShutdown, OnApplicationS
       err: error,
     };
     if (receives >= MAX_RECEIVE_COUNT) {
-      this.metrics?.count(MetricNames.MessagesDeadLettered, 1, { queue });
+      this.metrics?.count(MetricNames.MessagesDeadLettered, 1, { Queue: queue });
       this.logger.error(
         { event: 'message.dead_lettered', ...fields },
         'message failed for the last time: SQS moves it to the dead-letter queue',
