@@ -183,6 +183,7 @@ async function visibleMessages(
 export function sesStandIn(port: number): StandIn {
   let server: Server | undefined;
   let drop: (() => void) | undefined;
+  let fresh = true;
   return {
     name: 'ses',
     port,
@@ -190,6 +191,12 @@ export function sesStandIn(port: number): StandIn {
     async start() {
       server = await sesServer({ host: HOST, port });
       drop = trackSockets(server);
+      // aws-ses-v2-local keeps sent mail in module memory, shared by every server in the
+      // process: a new stand-in starts with an empty mailbox, a restarted one keeps its mail.
+      if (fresh) {
+        fresh = false;
+        await fetch(`http://${HOST}:${port}/clear-store`, { method: 'POST' });
+      }
     },
     stop: () => close(server, drop),
   };
