@@ -7,10 +7,9 @@ export const alertLevel = (onHand: number, reorderLevel: number): AlertLevel =>
   onHand === 0 ? 'out' : onHand <= reorderLevel ? 'low' : 'ok';
 
 /**
- * The last stock level this service acted on, per product. SQS does not keep order, so an
- * event older than the one already recorded (by the stock service's timestamp) is stale:
- * it changes nothing and sends nothing — a "low" that arrives after the product was
- * already replenished is not worth an email.
+ * The last stock level this service heard of, per product. SQS does not keep order, so an
+ * event older than the one already recorded (by the stock service's timestamp) does not
+ * overwrite it; its alert is still sent (one email per crossing), and logged as late.
  */
 export const AlertState = {
   /** Records the level the event reports; false when a newer event was already recorded. */

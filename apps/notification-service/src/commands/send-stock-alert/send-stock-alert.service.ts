@@ -18,8 +18,10 @@ export const STOCK_ALERTS_CONSUMER = 'notification.stock-alerts';
  * - A stock.low that already reports 0 on hand sends nothing: the same movement also
  *   produced a stock.depleted, and one "Critical" email says it all.
  * - stock.replenished sends nothing; it records the product as back above its reorder
- *   level, so a "low" for an earlier crossing that arrives late (SQS does not keep order)
- *   is recognised as stale and not sent.
+ *   level.
+ * - SQS does not keep order: a crossing's event may arrive after a later one of the same
+ *   product. It is still sent — every crossing gets its one email, and the email gives the
+ *   level at the time of that crossing — and logged as `late`.
  */
 @Injectable()
 export class SendStockAlertService {
@@ -50,10 +52,15 @@ export class SendStockAlertService {
         : lowStockAlertEmail(payload, recipients, base);
       const planned = { email, productId: payload.productId };
       if (!current) {
-        return {
-          ...planned,
-          skip: 'stale: a newer stock event for this product was handled first',
-        };
+        this.logger.log(
+          {
+            event: 'alert.late',
+            eventId: envelope.id,
+            productId: payload.productId,
+            at: payload.at,
+          },
+          'a later stock event of this product was handled first; alerting for this crossing anyway',
+        );
       }
       if (recipients.length === 0) {
         return { ...planned, skip: 'no alert recipients are configured' };
