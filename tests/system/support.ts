@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack, type Stack, type StackOptions } from '@inventory/local-stack';
@@ -13,6 +13,9 @@ export interface TestStack extends Stack {
  */
 export async function startTestStack(options: Partial<StackOptions> = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'inventory-stack-'));
+  // Embedded Postgres runs as the postgres user (when tests run as root): it must be able
+  // to reach its data folder inside this one.
+  chmodSync(dataDir, 0o755);
   try {
     const stack = await startStack({ dataDir, ephemeral: true, ...options });
     return {
@@ -20,6 +23,12 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
       dataDir,
       stop: async () => {
         await stack.stop();
+        // KEEP_STACK_LOGS=<folder> keeps each stack's app logs for a look after the run.
+        if (process.env.KEEP_STACK_LOGS) {
+          cpSync(stack.logDir, join(process.env.KEEP_STACK_LOGS, `stack-${stack.ports.gateway}`), {
+            recursive: true,
+          });
+        }
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

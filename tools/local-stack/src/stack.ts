@@ -68,6 +68,8 @@ export interface Stack {
   ports: StackPorts;
   urls: { api: string; docs: string; health: string; mail: string; s3: string; sqs: string };
   databaseUrl: string;
+  /** The embedded Postgres this stack started (none when DATABASE_URL gave a server). */
+  postgres?: PostgresHandle;
   natsUrl?: string;
   admin: { email: string; password: string };
   apps: Record<AppName, AppProcess>;
@@ -230,6 +232,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         sqs: endpoints.sqs,
       },
       databaseUrl: database,
+      postgres,
       natsUrl: busUrl,
       admin,
       apps,

@@ -103,14 +103,35 @@ export class QueueConsumers implements BeforeApplicationShutdown, OnApplicationS
           return [];
         },
       });
+      // SQS unreachable: poll again after a growing pause instead of at once, and say so once,
+      // not once per attempt; say when it works again.
+      let failures = 0;
       consumer.on('error', (error) => {
         // Stopping aborts the long poll (and any heartbeat in flight) on purpose.
         if (this.stopping && /abort/i.test(`${error.name} ${error.message}`)) return;
-        this.logger.warn(
-          { event: 'queue.receive_failed', queue, err: error },
-          `cannot receive from ${queue}`,
+        failures++;
+        consumer.updateOption(
+          'pollingWaitTimeMs',
+          Math.min(10_000, 250 * 2 ** Math.min(failures, 6)),
         );
+        if (failures === 1 || failures % 20 === 0) {
+          this.logger.warn(
+            { event: 'queue.receive_failed', queue, failures, err: error },
+            `cannot receive from ${queue}; retrying with back-off`,
+          );
+        }
       });
+      const recovered = () => {
+        if (failures === 0) return;
+        this.logger.log(
+          { event: 'queue.receive_recovered', queue, failures },
+          `receiving from ${queue} again`,
+        );
+        failures = 0;
+        consumer.updateOption('pollingWaitTimeMs', 0);
+      };
+      consumer.on('empty', recovered);
+      consumer.on('response_processed', recovered);
       consumer.start();
       this.consumers.push(consumer);
     }
