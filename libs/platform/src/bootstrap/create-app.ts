@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
@@ -42,6 +43,23 @@ export async function createFastifyApp(
     // Fastify's request id is the correlation id: the caller's X-Request-Id when it is sane.
     genReqId: (req: IncomingMessage) => acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]),
     requestIdHeader: false,
+    // Errors Fastify's router raises before any Nest code runs (a malformed URL, a path
+    // parameter over maxParamLength) get the one error shape too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode ?? 400;
+      void reply
+        .code(statusCode)
+        .header('x-request-id', request.id)
+        .send({
+          statusCode,
+          error: STATUS_CODES[statusCode] ?? 'Bad Request',
+          message:
+            error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+              ? 'A path parameter is too long'
+              : 'The request URL is malformed',
+          correlationId: request.id,
+        });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
