@@ -75,6 +75,8 @@ export class LogDestination {
     /** The CloudWatch worker, when shipping is on (tests listen to its events). */
     readonly cloudWatch: WorkerStream | undefined,
     private readonly workers: WorkerStream[],
+    /** The asynchronous stdout stream, when lines go to stdout as JSON. */
+    private readonly stdout?: ReturnType<typeof pino.destination>,
   ) {}
 
   static create(
@@ -105,8 +107,14 @@ export class LogDestination {
             workers,
           )
         : undefined;
+    // JSON lines on stdout are written asynchronously: a busy service must not wait for a
+    // write() system call per line (the pipe of the local stack, journald in production).
+    // Lines still buffered are written by flush()/close() when the process stops.
+    const stdout = console
+      ? undefined
+      : pino.destination({ fd: process.stdout.fd ?? 1, sync: false });
     if (!config.CLOUDWATCH_LOG_GROUP)
-      return new LogDestination(console?.stream, undefined, workers);
+      return new LogDestination(console?.stream ?? stdout, undefined, workers, stdout);
 
     const options: CloudWatchTransportOptions = {
       logGroupName: config.CLOUDWATCH_LOG_GROUP,
@@ -131,15 +139,19 @@ export class LogDestination {
     const stream = pino.multistream([
       {
         level: 'trace',
-        stream: console?.stream ?? pino.destination({ fd: process.stdout.fd ?? 1 }),
+        stream: console?.stream ?? stdout!,
       },
       { level: 'trace', stream: cloudWatch.stream },
     ]);
-    return new LogDestination(stream, cloudWatch.worker, workers);
+    return new LogDestination(stream, cloudWatch.worker, workers, stdout);
   }
 
   /** Waits until every worker has printed or shipped what it was given so far. */
   async flush(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (!this.stdout) return resolve();
+      this.stdout.flush(() => resolve());
+    });
     const live = this.workers.filter((worker) => !worker.destroyed && !worker.closed);
     await Promise.all(
       live.map(
@@ -160,6 +172,11 @@ export class LogDestination {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    try {
+      this.stdout?.flushSync();
+    } catch {
+      // nothing buffered, or stdout already gone
+    }
     for (const worker of this.workers) {
       if (worker.destroyed || worker.closed) continue;
       try {
