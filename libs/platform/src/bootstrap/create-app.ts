@@ -93,7 +93,11 @@ function optional<T>(app: INestApplicationContext, token: { prototype: T }): T |
 function stopWithParent(): void {
   if (!process.channel) return;
   process.channel.unref();
-  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  process.once('disconnect', () => {
+    process.kill(process.pid, 'SIGTERM');
+    // Orphaned: whatever the graceful stop is waiting for, do not outlive the stack for long.
+    setTimeout(() => process.exit(1), 15_000).unref();
+  });
 }
 
 /** The `app.started` line: version and configuration, secrets left out. */

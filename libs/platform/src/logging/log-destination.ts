@@ -37,6 +37,7 @@ export const CLOUDWATCH_TRANSPORT_FILE = join(
 );
 
 const FLUSH_GUARD_MS = 10_000;
+const STDOUT_FLUSH_GUARD_MS = 2_000;
 
 /** For tests: another console (a sink), other transport timings. */
 export interface LogDestinationOverrides {
@@ -113,6 +114,8 @@ export class LogDestination {
     const stdout = console
       ? undefined
       : pino.destination({ fd: process.stdout.fd ?? 1, sync: false });
+    // Writing to a closed pipe (EPIPE) must not take the app down nor stop it from exiting.
+    stdout?.on('error', () => undefined);
     if (!config.CLOUDWATCH_LOG_GROUP)
       return new LogDestination(console?.stream ?? stdout, undefined, workers, stdout);
 
@@ -149,8 +152,15 @@ export class LogDestination {
   /** Waits until every worker has printed or shipped what it was given so far. */
   async flush(): Promise<void> {
     await new Promise<void>((resolve) => {
-      if (!this.stdout) return resolve();
-      this.stdout.flush(() => resolve());
+      const stdout = this.stdout;
+      if (!stdout) return resolve();
+      // A stdout nobody reads any more (the parent is gone) never confirms a flush.
+      const guard = setTimeout(resolve, STDOUT_FLUSH_GUARD_MS);
+      guard.unref();
+      stdout.flush(() => {
+        clearTimeout(guard);
+        resolve();
+      });
     });
     const live = this.workers.filter((worker) => !worker.destroyed && !worker.closed);
     await Promise.all(
