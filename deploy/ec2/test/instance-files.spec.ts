@@ -63,7 +63,7 @@ describe('systemd units', () => {
       'User=inventory',
       'WorkingDirectory=/opt/inventory/current',
       'EnvironmentFile=/etc/inventory/inventory.env',
-      'ExecStart=/usr/bin/node --enable-source-maps apps/%i/dist/main.js',
+      'ExecStart=/usr/bin/node --enable-source-maps --max-semi-space-size=4 apps/%i/dist/main.js',
       'Restart=on-failure',
       'MemoryMax=448M',
       'LimitNOFILE=65536',

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type AppName, appScript } from './apps';
+import { APP_NODE_FLAGS, type AppName, appScript } from './apps';
 
 export interface AppProcessOptions {
   env: NodeJS.ProcessEnv;
@@ -41,7 +41,7 @@ export class AppProcess {
     if (this.running) return;
     this.log ??= createWriteStream(this.options.logFile, { flags: 'a' });
     // The IPC channel lets the app notice when the stack itself dies, and stop with it.
-    const child = spawn(process.execPath, [appScript(this.name, 'main')], {
+    const child = spawn(process.execPath, [...APP_NODE_FLAGS, appScript(this.name, 'main')], {
       env: { ...this.options.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

@@ -14,3 +14,12 @@ const DIRECTORIES: Record<AppName, string> = {
 
 export const appScript = (app: AppName, script: 'main' | 'migrate' | string) =>
   repoPath(DIRECTORIES[app], 'dist', `${script}.js`);
+
+/**
+ * Node flags every app runs with, here and in production (deploy/ec2 systemd unit,
+ * docker-compose). V8's young generation grows to 16 MB semi-spaces under the allocation
+ * burst of starting Nest and keeps them: capping them at 4 MB keeps an idle service near
+ * 130 MB resident instead of 155-195 MB, for a few percent of peak throughput (measured
+ * with `npm run bench:movements`).
+ */
+export const APP_NODE_FLAGS = ['--max-semi-space-size=4'];
