@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repoPath, startStack, type Stack } from '@inventory/local-stack';
 import { Client } from 'pg';
@@ -289,7 +289,7 @@ describe('benchmark suite', () => {
     const width = Math.max(...figures.map((f) => f.what.length));
     say('\nElectronic Inventory benchmarks');
     say(
-      `machine: ${require('node:os').cpus().length} cores, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      `machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     );
     for (const f of figures) {
       say(

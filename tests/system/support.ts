@@ -38,16 +38,6 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
   }
 }
 
-/** Polls until `check` returns true, or fails with `what` after the deadline. */
-export async function eventually(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-}
+import { eventually, sleep } from '@inventory/local-stack';
+
+export { eventually, sleep };

@@ -48,20 +48,9 @@ export const AWS = {
   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
 };
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { eventually, sleep } from '@inventory/local-stack';
 
-export async function eventually(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await sleep(50);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
+export { eventually, sleep };
 
 /** One email as the SES stand-in lists it at GET /store. */
 export interface StoredEmail {

@@ -9,3 +9,4 @@ export * from './provision';
 export * from './stack';
 export * from './stand-ins';
 export * from './test-database';
+export * from './test-helpers';
