@@ -10,7 +10,7 @@ import type { Construct } from 'constructs';
 import { AppServer } from './constructs/app-server.construct';
 import { Database, DATABASE_NAME, DATABASE_PORT } from './constructs/database.construct';
 import { EventQueues } from './constructs/event-queues.construct';
-import { MediaBucket } from './constructs/media-bucket.construct';
+import { MEDIA_PREFIXES, MediaBucket } from './constructs/media-bucket.construct';
 import { Monitoring } from './constructs/monitoring.construct';
 import { Network } from './constructs/network.construct';
 import { publicUrl, settingsProblems, type InventorySettings } from './settings';
@@ -120,6 +120,8 @@ export class InventoryStack extends Stack {
       },
       policy: {
         mediaObjectArns: this.media.objectArns(),
+        mediaBucketArn: this.media.bucket.bucketArn,
+        mediaPrefixes: MEDIA_PREFIXES,
         queueArns: this.queues.queues.map(({ queue }) => queue.queueArn),
         sesIdentityArns: [s.sesIdentity, ...s.sesSandboxRecipients].map(sesIdentityArn),
         sesFrom: s.sesFrom,

@@ -81,9 +81,10 @@ describe('the instance role', () => {
     expect(role.Policies).toBeUndefined();
   });
 
-  it('has exactly these seven statements, all Allow', () => {
+  it('has exactly these eight statements, all Allow', () => {
     expect(statements.map((s) => s.Sid)).toEqual([
       'MediaObjects',
+      'MediaListing',
       'EventQueues',
       'SendEmailAsSender',
       'ShipLogs',
@@ -106,6 +107,17 @@ describe('statement by statement', () => {
         arnJoin(getAtt(bucket, 'Arn'), '/products/*'),
         arnJoin(getAtt(bucket, 'Arn'), '/datasheets/*'),
       ],
+    });
+  });
+
+  it('MediaListing: list the bucket only under products/ and datasheets/ (a missing upload is a 404)', () => {
+    const bucket = onlyResource(prod, 'AWS::S3::Bucket')[0];
+    expect(statement('MediaListing')).toEqual({
+      Sid: 'MediaListing',
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: getAtt(bucket, 'Arn'),
+      Condition: { StringLike: { 's3:prefix': ['products/*', 'datasheets/*'] } },
     });
   });
 

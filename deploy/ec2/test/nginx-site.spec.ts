@@ -212,8 +212,17 @@ describe('nginx serving the site in front of the gateway', () => {
     seen.length = 0;
     await get({ port: httpsPort, path: '/api/v1/stock', headers: { 'x-request-id': 'req-4711' } });
     expect(seen[0].headers['x-request-id']).toBe('req-4711');
-    const log = readFileSync(join(dir, 'logs/inventory.access.log'), 'utf8').trim().split('\n');
-    const line = JSON.parse(log[log.length - 1]);
+    // nginx writes the access line after the answer has gone out: wait for it.
+    const logged = () =>
+      readFileSync(join(dir, 'logs/inventory.access.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as { requestId?: string })
+        .find((entry) => entry.requestId === 'req-4711');
+    for (let tries = 0; tries < 40 && !logged(); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const line = logged();
     expect(line).toEqual(
       expect.objectContaining({
         requestId: 'req-4711',

@@ -4,6 +4,10 @@ import { aws_iam as iam } from 'aws-cdk-lib';
 export interface InstancePolicyTargets {
   /** Objects under the catalog's prefixes: `<bucket>/products/*`, `<bucket>/datasheets/*`. */
   mediaObjectArns: string[];
+  /** The media bucket itself, for listing under those prefixes only. */
+  mediaBucketArn: string;
+  /** The catalog's key prefixes (`products/`, `datasheets/`). */
+  mediaPrefixes: readonly string[];
   /** The event queues the apps send to and consume (not their dead-letter queues). */
   queueArns: string[];
   /** SES identities used to send: the sender's, plus verified recipients while in the sandbox. */
@@ -33,6 +37,15 @@ export function instancePolicyStatements(t: InstancePolicyTargets): iam.PolicySt
       // removes refused or deleted media.
       actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
       resources: t.mediaObjectArns,
+    }),
+    new iam.PolicyStatement({
+      sid: 'MediaListing',
+      // Without ListBucket, S3 answers HeadObject on a missing key with 403 instead of 404:
+      // the catalog could not tell "not uploaded yet" from a real failure. Listing is
+      // allowed under the catalog's prefixes only.
+      actions: ['s3:ListBucket'],
+      resources: [t.mediaBucketArn],
+      conditions: { StringLike: { 's3:prefix': t.mediaPrefixes.map((prefix) => `${prefix}*`) } },
     }),
     new iam.PolicyStatement({
       sid: 'EventQueues',
