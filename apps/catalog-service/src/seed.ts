@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { dataSourceOptions, loadConfigOrExit, Outbox } from '@inventory/platform';
+import { dataSourceOptions, loadConfigOrQuit, Outbox } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { CatalogConfig } from './catalog.config';
 import { configOptions } from './config-options';
@@ -11,7 +11,7 @@ import { seedCatalog } from './seed/seed-catalog';
  * runs it after the migrations); skipped when there is data already.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(CatalogConfig, configOptions);
+  const config = loadConfigOrQuit(CatalogConfig, configOptions);
   const dataSource = new DataSource({ ...dataSourceOptions(config, catalogDatabase), poolSize: 1 });
   try {
     await dataSource.initialize();

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { exitOnStartupError, loadConfigOrExit, logStarted } from '@inventory/platform';
+import { exitOnStartupError, loadConfigOrQuit, logStarted } from '@inventory/platform';
 import { configOptions } from './config-options';
 import { createGatewayApp } from './gateway-app';
 import { GatewayConfig } from './gateway.config';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(GatewayConfig, configOptions);
+  const config = loadConfigOrQuit(GatewayConfig, configOptions);
   try {
     const app = await createGatewayApp(config);
     await app.listen(config.PORT, config.HOST);

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, runService } from '@inventory/platform';
+import { loadConfigOrQuit, runService } from '@inventory/platform';
 import { AppModule } from './app.module';
 import { configOptions } from './config-options';
 import { NotificationConfig } from './notification.config';
 
-const config = loadConfigOrExit(NotificationConfig, configOptions);
+const config = loadConfigOrQuit(NotificationConfig, configOptions);
 void runService({ service: 'notification', module: AppModule.forRoot(config), config });

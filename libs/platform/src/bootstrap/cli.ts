@@ -5,7 +5,7 @@ import type { ServiceDatabase } from '../database/data-source-options';
 import { exitOnStartupError } from './exit-on-startup-error';
 
 /** Loads an app's configuration or stops the process with one line naming what is wrong. */
-export function loadConfigOrExit<T extends object>(
+export function loadConfigOrQuit<T extends object>(
   configClass: new () => T,
   options: LoadConfigOptions<T>,
   env: Record<string, string | undefined> = process.env,
@@ -23,7 +23,7 @@ export async function runMigrationsCli<T extends AppBaseConfig>(
   options: LoadConfigOptions<T>,
   database: ServiceDatabase,
 ): Promise<void> {
-  const config = loadConfigOrExit(configClass, options);
+  const config = loadConfigOrQuit(configClass, options);
   try {
     const applied = await migrateSchema(config, database);
     process.stdout.write(

@@ -26,8 +26,9 @@ export class ListUsersHttpController {
       .createQueryBuilder('user')
       .orderBy('user.createdAt', 'ASC')
       .addOrderBy('user.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
+      // No joins here, so plain OFFSET/LIMIT.
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
     if (query.q) {
       const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       builder.andWhere('(user.email LIKE :pattern OR lower(user.displayName) LIKE :pattern)', {
