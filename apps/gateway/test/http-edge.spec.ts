@@ -45,9 +45,24 @@ describe('the HTTP edge: request ids, errors, security headers, CORS, limits, do
     const answer = await gw.request('GET', '/health');
     expect(answer.status).toBe(503);
     expect(answer.body.message).toBe('Down: catalog, stock, notification');
-    expect(answer.body.checks.gateway.status).toBe('up');
-    expect(answer.body.checks.database.status).toBe('up');
-    expect(answer.body.checks.stock).toEqual({
+    // Anyone sees up or down per part, nothing about instances, uptimes or causes.
+    expect(answer.body.checks).toEqual({
+      gateway: { status: 'up' },
+      database: { status: 'up' },
+      catalog: { status: 'down' },
+      stock: { status: 'down' },
+      notification: { status: 'down' },
+    });
+    const staff = await gw.createUser('staff', 'health');
+    const asStaff = await gw.request('GET', '/health', { token: staff.token });
+    expect(asStaff.body.checks).toEqual(answer.body.checks);
+
+    const { token } = await gw.login(ADMIN.email, ADMIN.password);
+    const asAdmin = await gw.request('GET', '/health', { token });
+    expect(asAdmin.status).toBe(503);
+    expect(asAdmin.body.checks.gateway.detail).toMatch(/^instance .+, up \d+ s$/);
+    expect(asAdmin.body.checks.database.detail).toEqual(expect.any(String));
+    expect(asAdmin.body.checks.stock).toEqual({
       status: 'down',
       detail: 'The stock service is unavailable',
     });
@@ -110,8 +125,8 @@ describe('the HTTP edge: request ids, errors, security headers, CORS, limits, do
       body: 'email=a',
       headers: { 'content-type': 'text/plain' },
     });
-    expectErrorShape(text, 400);
-    expect(text.body.message).toBe('Invalid request: email, password');
+    expectErrorShape(text, 415);
+    expect(text.body.message).toBe('Unsupported Content-Type: send application/json');
 
     const unknownType = await gw.request('POST', '/api/v1/auth/login', {
       body: '<login/>',

@@ -6,6 +6,7 @@ export * from './context';
 export * from './database';
 export * from './errors';
 export * from './health';
+export * from './http';
 export * from './logging';
 export * from './metrics';
 export * from './outbox';

@@ -1,5 +1,6 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
@@ -9,6 +10,8 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppBaseConfig } from '../config/base.config';
 import { REQUEST_ID_HEADER } from '../context/correlation.middleware';
 import { acceptOrCreateRequestId } from '../context/request-context';
+import { installHttpInputRules } from '../http/http-input';
+import type { InputLimits } from '../http/input-rules';
 import { LogDestination } from '../logging/log-destination';
 import { AppLifecycle } from './app-lifecycle';
 import { configSummary } from './config-summary';
@@ -27,6 +30,8 @@ export interface FastifyLimits {
    * run an app inside the test process turn it off and drive `AppLifecycle` themselves.
    */
   processLifecycle?: boolean;
+  /** Size and depth limits of JSON bodies, queries and path parameters (default INPUT_LIMITS). */
+  inputLimits?: InputLimits;
 }
 
 /**
@@ -37,8 +42,9 @@ export async function createFastifyApp(
   module: DynamicModule,
   limits: FastifyLimits = {},
 ): Promise<NestFastifyApplication> {
+  const bodyLimit = limits.bodyLimit ?? 1024 * 1024;
   const adapter = new FastifyAdapter({
-    bodyLimit: limits.bodyLimit ?? 1024 * 1024,
+    bodyLimit,
     trustProxy: limits.trustProxy ?? true,
     // Fastify's request id is the correlation id: the caller's X-Request-Id when it is sane.
     genReqId: (req: IncomingMessage) => acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]),
@@ -60,10 +66,19 @@ export async function createFastifyApp(
           correlationId: request.id,
         });
     },
+    // What Node's HTTP parser refuses before any request exists (headers too large, a
+    // malformed request line, a client too slow) gets the one error shape too.
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // Bodies are parsed by the platform's own rules (JSON only, measured before parsing).
+    bodyParser: false,
+  });
+  installHttpInputRules(adapter.getInstance() as unknown as FastifyInstance, {
+    bodyLimit,
+    limits: limits.inputLimits,
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
@@ -75,6 +90,38 @@ export async function createFastifyApp(
     stopWithParent();
   }
   return app;
+}
+
+/**
+ * Answers an error of Node's HTTP parser on the raw socket, as Fastify's default handler
+ * does, but in the one error shape with a correlation id (there is no request to take one
+ * from), then closes the connection.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [statusCode, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long to arrive']
+        : [400, 'The request is not valid HTTP'];
+  const correlationId = acceptOrCreateRequestId(undefined);
+  const body = JSON.stringify({
+    statusCode,
+    error: STATUS_CODES[statusCode],
+    message,
+    correlationId,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: ${correlationId}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** A provider the app may not have (an app without LoggingModule has no LogDestination). */

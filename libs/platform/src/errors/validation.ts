@@ -14,15 +14,29 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
   });
 }
 
-export function validationException(errors: ValidationError[]): BadRequestException {
-  const details = validationDetails(errors);
+/** Fields named in the message of one 400, and entries in its `details`. */
+export const MAX_FIELDS_NAMED = 5;
+export const MAX_DETAILS = 10;
+
+/**
+ * The 400 for bad input: the message names the offending fields, `details` says what is
+ * wrong with each. Both are capped, so a body with thousands of bad fields gets a short
+ * answer, not a copy of itself.
+ */
+export function invalidRequest(details: ErrorDetail[]): BadRequestException {
   const fields = [...new Set(details.map((d) => d.field))];
+  const named = fields.slice(0, MAX_FIELDS_NAMED).join(', ');
+  const more = fields.length - MAX_FIELDS_NAMED;
   return new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',
-    message: `Invalid request: ${fields.join(', ')}`,
-    details,
+    message: `Invalid request: ${named}${more > 0 ? ` and ${more} more` : ''}`,
+    details: details.slice(0, MAX_DETAILS),
   });
+}
+
+export function validationException(errors: ValidationError[]): BadRequestException {
+  return invalidRequest(validationDetails(errors));
 }
 
 /**

@@ -1,0 +1,2 @@
+export * from './http-input';
+export * from './input-rules';
