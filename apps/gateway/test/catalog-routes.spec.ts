@@ -339,6 +339,10 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
       payload: `sku,name\n${'A,B\n'.repeat(CSV_LIMIT / 4 + 10)}`,
     });
     expect(tooLarge.statusCode).toBe(413);
+    // The import's own limit, not the JSON body limit.
+    expect(tooLarge.json().message).toBe(
+      'The CSV file is too large: at most 2,000,000 bytes are accepted (CSV_IMPORT_MAX_BYTES)',
+    );
     const json = await inject({
       method: 'POST',
       url: '/api/v1/products/import',
@@ -346,6 +350,44 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     });
     expect(json.statusCode).toBe(415);
     expect(asked[CatalogPatterns.productsImport]).toBeUndefined();
+  });
+
+  it('decodes the file by its byte order mark or charset, and refuses one that is not UTF-8 (415)', async () => {
+    const latin1 = Buffer.from('sku,name\nL-1,Größe\n', 'latin1');
+    const named = await inject({
+      method: 'POST',
+      url: '/api/v1/products/import',
+      headers: { 'content-type': 'text/csv; charset=iso-8859-1' },
+      payload: latin1,
+    });
+    expect(named.statusCode).toBe(200);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('sku,name\nU-1,Ωmega\n', 'utf16le'),
+    ]);
+    expect(
+      (
+        await inject({
+          method: 'POST',
+          url: '/api/v1/products/import',
+          headers: { 'content-type': 'text/csv' },
+          payload: utf16,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(asked[CatalogPatterns.productsImport]).toEqual([
+      { text: 'sku,name\nL-1,Größe\n' },
+      { text: 'sku,name\nU-1,Ωmega\n' },
+    ]);
+    const unnamed = await inject({
+      method: 'POST',
+      url: '/api/v1/products/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: latin1,
+    });
+    expect(unnamed.statusCode).toBe(415);
+    expect(unnamed.json().message).toMatch(/^The file is not valid UTF-8 \(first at line 2\)/);
+    expect(asked[CatalogPatterns.productsImport]).toHaveLength(2);
   });
 
   it('passes the product id of the route to media requests', async () => {

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
-  Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Post,
   Query,
+  Req,
   StreamableFile,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CatalogPatterns,
   CSV_PART_MAX_CHARS,
@@ -22,9 +21,11 @@ import {
   Role,
 } from '@inventory/contracts';
 import { RequestContext, ServiceBus } from '@inventory/platform';
+import type { FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
+import { GatewayConfig } from '../gateway.config';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { CSV_CONTENT_TYPES } from './csv-body.parser';
+import { AcceptsCsvBody, CSV_CONTENT_TYPES, readCsvBody } from './csv-body.parser';
 
 /** A big import takes a while at the service; the usual bus timeout is for quick requests. */
 export const IMPORT_TIMEOUT_MS = 5 * 60 * 1000;
@@ -39,7 +40,10 @@ const PARTS_IN_FLIGHT = 4;
 @ApiTags('products')
 @Controller('products')
 export class ProductsCsvHttpController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(
+    private readonly bus: ServiceBus,
+    private readonly config: GatewayConfig,
+  ) {}
 
   @Get('export.csv')
   @ApiOperation({
@@ -83,7 +87,7 @@ export class ProductsCsvHttpController {
     description:
       'Send the file as the body with Content-Type text/csv. A header row names the columns (sku is required; a column left out leaves that field unchanged; an empty cell clears an optional field). Every row is checked first: with any bad row nothing changes (422 listing each bad line) unless partial=true, which imports the good rows and reports the bad ones.',
   })
-  @ApiConsumes('text/csv')
+  @AcceptsCsvBody()
   @ApiBody({
     schema: {
       type: 'string',
@@ -91,18 +95,24 @@ export class ProductsCsvHttpController {
     },
   })
   @ApiOkResponse({ type: ImportResultDto })
-  @ApiErrors(400, 401, 403, 409, 422, 503, 504)
+  @ApiErrors(400, 401, 403, 409, 413, 415, 422, 503, 504)
   async import(
-    @Body() csv: unknown,
+    @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @Headers('content-type') contentType = '',
   ): Promise<ImportResultDto> {
+    const contentType = request.headers['content-type'] ?? '';
     const type = contentType.split(';')[0].trim().toLowerCase();
-    if (typeof csv !== 'string' || !CSV_CONTENT_TYPES.includes(type)) {
+    if (!CSV_CONTENT_TYPES.includes(type)) {
       throw new UnsupportedMediaTypeException(
         'Send the file as the request body with Content-Type: text/csv',
       );
     }
+    // Read only now, after the admin check: the body was left unread until here.
+    const csv = await readCsvBody(
+      request.body,
+      request.headers as Record<string, string>,
+      this.config.CSV_IMPORT_MAX_BYTES,
+    );
     const options = { timeoutMs: IMPORT_TIMEOUT_MS };
     if (csv.length <= CSV_PART_MAX_CHARS) {
       return this.bus.send(

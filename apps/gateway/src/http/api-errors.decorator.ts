@@ -8,6 +8,8 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in, but this role may not do this',
   404: 'Not found',
   409: 'Conflicts with the current state',
+  413: 'The body is larger than this route accepts',
+  415: 'The body is not of a type this route accepts',
   422: 'Well-formed but not acceptable (e.g. an Idempotency-Key reused with another body)',
   429: 'Too many requests',
   502: 'A dependency (S3, SES …) failed',
