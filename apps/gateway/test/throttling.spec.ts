@@ -36,31 +36,54 @@ describe('rate limits on the routes that guess at secrets', () => {
     expectErrorShape(right, 429);
   });
 
-  it('limits password-reset requests and confirmations separately from login', async () => {
-    for (let i = 0; i < 3; i++) {
-      const answer = await gw.request('POST', '/api/v1/auth/password-reset/request', {
-        body: { email: `someone-${i}@lab.example` },
-      });
-      expect(answer.status).toBe(202);
+  it('counts attempts per address across login, refresh, password reset and password change', async () => {
+    // Each address gets AUTH_RATE_LIMIT attempts in all, not that many on every route.
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    const attempts: [string, unknown][] = [
+      ['/api/v1/auth/refresh', { refreshToken: 'a guess at a refresh token' }],
+      ['/api/v1/auth/password-reset/request', { email: 'someone@lab.example' }],
+      [
+        '/api/v1/auth/password-reset/confirm',
+        { token: 'guess', newPassword: 'a guess at a new one' },
+      ],
+    ];
+    const statuses: number[] = [];
+    for (const [path, body] of attempts) {
+      statuses.push(
+        (await gw.request('POST', path, { body, headers: from('198.51.100.20') })).status,
+      );
     }
-    expectErrorShape(
-      await gw.request('POST', '/api/v1/auth/password-reset/request', {
-        body: { email: 'someone@lab.example' },
-      }),
-      429,
-    );
-    for (let i = 0; i < 3; i++) {
-      const answer = await gw.request('POST', '/api/v1/auth/password-reset/confirm', {
-        body: { token: `guess-${i}`, newPassword: 'a guess at a new one' },
-      });
-      expect(answer.status).toBe(400);
+    expect(statuses).toEqual([401, 202, 400]);
+    for (const [path, body] of [
+      ...attempts,
+      ['/api/v1/auth/login', { email: ADMIN.email, password: 'x' }],
+    ]) {
+      expectErrorShape(
+        await gw.request('POST', path as string, { body, headers: from('198.51.100.20') }),
+        429,
+      );
     }
-    expectErrorShape(
-      await gw.request('POST', '/api/v1/auth/password-reset/confirm', {
-        body: { token: 'guess', newPassword: 'a guess at a new one' },
-      }),
-      429,
-    );
+  });
+
+  it('limits guesses at the current password on /me/password like sign-ins', async () => {
+    const address = { 'X-Forwarded-For': '198.51.100.30' };
+    const signedIn = await gw.request('POST', '/api/v1/auth/login', {
+      body: { email: ADMIN.email, password: ADMIN.password },
+      headers: { 'X-Forwarded-For': '198.51.100.31' },
+    });
+    const token = signedIn.body.accessToken as string;
+    const guess = () =>
+      gw.request('POST', '/api/v1/me/password', {
+        token,
+        headers: address,
+        body: { currentPassword: 'a wrong guess again', newPassword: 'a brand new long secret' },
+      });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await guess()).status);
+    expect(statuses).toEqual([400, 400, 400]);
+    const limited = await guess();
+    expectErrorShape(limited, 429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('counts per client address as the proxy on this host saw it; a made-up X-Forwarded-For does not help', async () => {

@@ -211,7 +211,8 @@ describe('managing users (HTTP, real Postgres, SQS stand-in)', () => {
       body: { email: user.email, password: user.password },
     });
     expectErrorShape(login, 401);
-    expect(login.body.message).toBe('This account has been deactivated');
+    // As for a wrong password: the answer must not confirm that the password is right.
+    expect(login.body.message).toBe('Email or password is incorrect');
     expectErrorShape(
       await gw.request('POST', '/api/v1/auth/refresh', {
         body: { refreshToken: user.refreshToken },

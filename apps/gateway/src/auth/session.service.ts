@@ -18,6 +18,7 @@ export interface AuthUser {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Sessions and their tokens. A login starts a session; its refresh tokens form a family:
@@ -110,7 +111,7 @@ export class SessionService {
    * the role is the user's current one, not the one in the token.
    */
   async authenticate(accessToken: string): Promise<AuthUser | { refused: string }> {
-    let claims: AccessTokenClaims;
+    let claims: AccessTokenClaims & { exp?: unknown };
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
         algorithms: ['HS256'],
@@ -118,7 +119,15 @@ export class SessionService {
     } catch {
       return { refused: 'The access token is invalid or has expired' };
     }
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+    // Tokens this gateway signs always carry an expiry and UUIDs; a validly signed token
+    // without them (an old key's, a hand-made one) is not one of ours.
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !UUID.test(claims.sid)
+    ) {
       return { refused: 'The access token is invalid or has expired' };
     }
     const [row] = await this.dataSource.query(

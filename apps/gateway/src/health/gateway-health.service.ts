@@ -16,6 +16,17 @@ export interface SystemHealth {
   checks: Record<string, HealthCheckResult & { checks?: HealthReport['checks'] }>;
 }
 
+/** What anyone may see of the system's health: up or down per part, no details. */
+export function publicHealth(health: SystemHealth): SystemHealth {
+  return {
+    status: health.status,
+    message: health.message,
+    checks: Object.fromEntries(
+      Object.entries(health.checks).map(([name, check]) => [name, { status: check.status }]),
+    ),
+  };
+}
+
 /**
  * The whole system's health as the gateway sees it: itself, its database, and each service
  * asked over the bus (a service reports its own database).

@@ -10,8 +10,8 @@ import type { LoginDto } from './login.dto';
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
 
 /**
- * Signs a user in with email and password. Unknown email and wrong password answer alike,
- * and take about as long (a password is hashed either way).
+ * Signs a user in with email and password. Unknown email, wrong password and deactivated
+ * account answer alike, and take about as long (a password is hashed either way).
  */
 @Injectable()
 export class LoginService {
@@ -36,13 +36,15 @@ export class LoginService {
       user?.passwordHash ?? (await this.decoy),
       dto.password,
     );
-    if (!user || !passwordOk) {
-      this.failed(email, user ? 'wrong password' : 'unknown email', user?.id);
+    // A deactivated account answers as a wrong password does: otherwise the answer would
+    // confirm that the password is right.
+    if (!user || !passwordOk || !user.active) {
+      this.failed(
+        email,
+        !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'deactivated',
+        user?.id,
+      );
       throw new UnauthorizedException(WRONG_CREDENTIALS);
-    }
-    if (!user.active) {
-      this.failed(email, 'deactivated', user.id);
-      throw new UnauthorizedException('This account has been deactivated');
     }
     const tokens = await this.dataSource.transaction(async (manager) => {
       const [[updated]] = await manager.query(
