@@ -90,6 +90,30 @@ describe('stock alerts (real Postgres, SQS and SES stand-ins)', () => {
     expect(await fx.drain(fx.queueUrls[queue])).toHaveLength(0);
   });
 
+  it('keeps subjects on one line whatever the product name holds', async () => {
+    const name = 'ESP32\r\nBcc: everyone@evil.example\r\n\u2028DevKit\t';
+    await fx.publish(queue, envelope(StockEvents.Low, level({ name })));
+    await fx.publish(queue, envelope(StockEvents.Depleted, level({ name, before: 2, after: 0 })));
+
+    // Only these two products' alerts (an earlier test's late mail must not count).
+    const ours = async () =>
+      (await fx.sentMail()).filter((mail) => mail.subject.includes('everyone@evil.example'));
+    await eventually('both alerts in the SES stand-in', async () => (await ours()).length === 2);
+    const subjects = (await ours()).map((mail) => mail.subject).sort();
+    expect(subjects).toEqual([
+      'Critical: out of stock - ESP32 Bcc: everyone@evil.example DevKit (SKU: MCU-ESP-32)',
+      'Low Stock Alert - ESP32 Bcc: everyone@evil.example DevKit (SKU: MCU-ESP-32)',
+    ]);
+    // The log row commits just after SES took the email.
+    const logged = async () =>
+      (await fx.emailLog())
+        .map((row) => row.subject as string)
+        .filter((subject) => subject.includes('everyone@evil.example'))
+        .sort();
+    await eventually('both in the email log', async () => (await logged()).length === 2);
+    expect(await logged()).toEqual(subjects);
+  });
+
   /** Every event the service's stock-events handler is given, by id. */
   function deliveries(): string[] {
     const seen: string[] = [];

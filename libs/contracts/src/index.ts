@@ -8,6 +8,7 @@ export * from './pagination';
 export * from './queues';
 export * from './roles';
 export * from './services';
+export * from './text';
 export * from './catalog/catalog.events';
 export * from './catalog/catalog.patterns';
 export * from './catalog/product-summary';

@@ -3,6 +3,7 @@ import type { EmailKind, EventEnvelope } from '@inventory/contracts';
 import { markProcessed, MetricNames, MetricsService, RequestContext } from '@inventory/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EmailLog, type Sql } from '../database/email-log.repository';
+import { oneLine } from './email-layout';
 import { EMAIL_SENDER } from './email.di-tokens';
 import {
   EmailRejectedError,
@@ -130,6 +131,9 @@ export class EmailDelivery {
     cause: Cause = {},
     onAccepted?: (sent: SentEmail) => void,
   ): Promise<DeliveryOutcome> {
+    // Whatever a subject was built from (a product name from the catalog, an event), it
+    // goes out as one line: a line break in it would end the header.
+    planned = { ...planned, email: { ...planned.email, subject: oneLine(planned.email.subject) } };
     const kind = planned.email.kind;
     const row = {
       kind,

@@ -18,6 +18,17 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 /** "1 unit", "8 units". */
 export const units = (count: number): string => `${count} ${count === 1 ? 'unit' : 'units'}`;
 
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/**
+ * Text as one line: line breaks, tabs and other control characters (and the Unicode line
+ * and paragraph separators) become a space, runs of spaces one. For subjects, and anything
+ * else that must stay on one line whatever its source.
+ */
+export const oneLine = (text: string): string =>
+  text.replace(LINE_BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
+
 /** How a product is named in emails; the stock service may not know its name or SKU yet. */
 export const productName = (name: string | null, productId: string) =>
   name ?? `Product ${productId}`;

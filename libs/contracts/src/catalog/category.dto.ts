@@ -8,6 +8,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { IsSingleLine } from '../text';
 import { Trim, TrimToNull } from './validation';
 
 export const CATEGORY_NAME_MAX_LENGTH = 100;
@@ -24,6 +25,7 @@ export class CreateCategoryDto {
   @IsNotEmpty()
   @MaxLength(CATEGORY_NAME_MAX_LENGTH)
   @Matches(NO_PATH_SEPARATOR, { message: noSeparatorMessage })
+  @IsSingleLine()
   name!: string;
 
   @ApiPropertyOptional({
@@ -53,6 +55,7 @@ export class UpdateCategoryDto {
   @IsNotEmpty()
   @MaxLength(CATEGORY_NAME_MAX_LENGTH)
   @Matches(NO_PATH_SEPARATOR, { message: noSeparatorMessage })
+  @IsSingleLine()
   name?: string;
 
   @ApiPropertyOptional({

@@ -1,3 +1,4 @@
+import { IsSingleLine } from '../text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -39,6 +40,7 @@ export class RequestUploadDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
+  @IsSingleLine()
   filename!: string;
 
   @ApiProperty({ enum: ALL_MEDIA_CONTENT_TYPES, example: 'image/png' })

@@ -1,3 +1,4 @@
+import { IsSingleLine } from '../text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -53,6 +54,7 @@ export class CreateProductDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(PRODUCT_NAME_MAX_LENGTH)
+  @IsSingleLine()
   name!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
@@ -105,6 +107,7 @@ export class CreateProductDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @IsSingleLine()
   manufacturer?: string | null;
 
   @ApiPropertyOptional({
@@ -118,6 +121,7 @@ export class CreateProductDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @IsSingleLine()
   mpn?: string | null;
 
   @ApiPropertyOptional({
@@ -156,6 +160,7 @@ export class UpdateProductDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(PRODUCT_NAME_MAX_LENGTH)
+  @IsSingleLine()
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
@@ -195,6 +200,7 @@ export class UpdateProductDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @IsSingleLine()
   manufacturer?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
@@ -202,6 +208,7 @@ export class UpdateProductDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @IsSingleLine()
   mpn?: string | null;
 
   @ApiPropertyOptional({
@@ -268,6 +275,7 @@ export class ListProductsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @IsSingleLine()
   search?: string;
 
   @ApiPropertyOptional({

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isSingleLine } from '../text';
 
 /**
  * Exact decimal amounts travel as strings ("12.50"), never as JSON numbers: a float cannot
@@ -68,9 +69,15 @@ export function parameterMapProblem(value: unknown): string | null {
     if (key.trim() === '' || key.length > PARAMETER_KEY_MAX_LENGTH) {
       return `names must be 1 to ${PARAMETER_KEY_MAX_LENGTH} characters`;
     }
+    if (!isSingleLine(key)) {
+      return 'names must be one line: no line breaks, tabs or other control characters';
+    }
     if (typeof item === 'string') {
       if (item.length > PARAMETER_VALUE_MAX_LENGTH) {
         return `"${key}" is longer than ${PARAMETER_VALUE_MAX_LENGTH} characters`;
+      }
+      if (!isSingleLine(item)) {
+        return `"${key}" must be one line: no line breaks, tabs or other control characters`;
       }
     } else if (typeof item === 'number') {
       if (!Number.isFinite(item)) return `"${key}" must be a finite number`;

@@ -1,3 +1,4 @@
+import { IsSingleLine } from '../text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
@@ -100,6 +101,7 @@ export class RecordMovementDto {
   @IsOptional()
   @IsString({ message: 'reference must be text' })
   @MaxLength(200, { message: 'reference must be at most 200 characters' })
+  @IsSingleLine()
   reference?: string;
 }
 

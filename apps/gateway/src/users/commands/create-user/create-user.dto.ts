@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Role } from '@inventory/contracts';
+import { IsSingleLine, Role } from '@inventory/contracts';
 import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PASSWORD_MAX_LENGTH, PASSWORD_RULE } from '../../../auth/domain/password-policy';
@@ -15,6 +15,7 @@ export class CreateUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsSingleLine()
   displayName!: string;
 
   @ApiProperty({ enum: Role, enumName: 'Role' })

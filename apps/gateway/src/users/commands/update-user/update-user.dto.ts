@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Role } from '@inventory/contracts';
+import { IsSingleLine, Role } from '@inventory/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -11,6 +11,7 @@ export class UpdateUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsSingleLine()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })

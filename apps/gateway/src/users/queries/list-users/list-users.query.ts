@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, Role } from '@inventory/contracts';
+import { PageQueryDto, Role, IsSingleLine } from '@inventory/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -8,6 +8,7 @@ export class ListUsersQuery extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @IsSingleLine()
   q?: string;
 
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
