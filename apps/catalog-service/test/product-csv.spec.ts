@@ -35,6 +35,18 @@ describe('CSV import and export (bus, real Postgres)', () => {
     (
       await catalog.send<Page<ProductDto>>(CatalogPatterns.productsList, { search: sku })
     ).items.find((item) => item.sku === sku);
+  const csvRow = (cells: string[]) =>
+    cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
+  const exportAll = async () => {
+    let text = '';
+    let after: string | undefined;
+    do {
+      const page: ExportPageDto = await catalog.send(CatalogPatterns.productsExport, { after });
+      text += page.csv;
+      after = page.next ?? undefined;
+    } while (after);
+    return text;
+  };
   const count = async () =>
     (await catalog.db.query(`SELECT count(*)::int AS n FROM products`))[0].n as number;
 
@@ -247,6 +259,91 @@ describe('CSV import and export (bus, real Postgres)', () => {
       rejected: 0,
       unchanged: lines.length - 1,
     });
+  });
+
+  it('refuses NUL, control characters, line breaks in one-line cells and reserved parameter names, naming line and field', async () => {
+    const before = await count();
+    const csv = [
+      HEADER,
+      'NUL-1,Nul\u0000name,,,,,,,,,',
+      'NUL-2,Fine,"desc with \u0000 inside",,,,,,,,',
+      '"NUL\u0000SKU",Fine,,,,,,,,,',
+      'PARAM-1,Fine,,,,,,,,"{""constructor"":""y""}",',
+      'PARAM-2,Fine,,,,,,,,"{""a"":{""__proto__"":1}}",',
+      'LF-1,"two\nlines",,,,,,,,,',
+      'ESC-1,Fine,,,,,,Maker\u001b[2J,,,',
+      'TAB-1,tab\there,,,,,,,,,',
+    ].join('\n');
+    const error = (await catalog.fail(CatalogPatterns.productsImport, { csv })) as ServiceError;
+    expect(error.getStatus()).toBe(422);
+    const details = (error.getResponse() as { details: { field: string; message: string }[] })
+      .details;
+    expect(details).toEqual([
+      {
+        field: 'line 2: name',
+        message: 'name must not contain control characters (U+0000 at position 4)',
+      },
+      {
+        field: 'line 3: description',
+        message: 'description must not contain control characters (U+0000 at position 11)',
+      },
+      {
+        field: 'line 4: sku',
+        message: 'sku must not contain control characters (U+0000 at position 4)',
+      },
+      {
+        field: 'line 5: parameters',
+        message: 'parameters.constructor "constructor" is not accepted as a field name',
+      },
+      {
+        field: 'line 6: parameters',
+        message: 'parameters.a.__proto__ "__proto__" is not accepted as a field name',
+      },
+      {
+        field: 'line 7: name',
+        message: 'name must be one line: no line breaks, tabs or other control characters',
+      },
+      {
+        field: 'line 9: manufacturer',
+        message: 'manufacturer must not contain control characters (U+001B at position 6)',
+      },
+      {
+        field: 'line 10: name',
+        message: 'name must be one line: no line breaks, tabs or other control characters',
+      },
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('exports cells a spreadsheet would run as formulas behind a quote, and imports them back unchanged', async () => {
+    const names = ["=cmd|' /C calc'!A0", '+1+1', '-40 °C sensor', '@SUM(A1)', "'=already quoted"];
+    // The file a spreadsheet would write for these values: formulas behind a quote.
+    const quoted = (cell: string) => (/^'*[=+\-@]/.test(cell) ? `'${cell}` : cell);
+    const csv = [
+      'sku,name,description,manufacturer',
+      ...names.map((name, i) => csvRow([`FORMULA-${i}`, name, `=HYPERLINK("x")`, '-'].map(quoted))),
+    ].join('\n');
+    expect(await importCsv(csv)).toMatchObject({ created: names.length, rejected: 0 });
+    expect((await bySku('FORMULA-0'))?.name).toBe(names[0]);
+
+    const exported = await exportAll();
+    const rows = exported.split('\n').filter((line) => line.startsWith('FORMULA-'));
+    expect(rows[0]).toBe(`FORMULA-0,'=cmd|' /C calc'!A0,"'=HYPERLINK(""x"")",,,,USD,'-,,,true`);
+    expect(rows[2]).toContain(",'-40 °C sensor,");
+    expect(rows[4]).toContain(",''=already quoted,");
+    for (const row of rows) {
+      for (const cell of row.split(',')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // Round trip: the exported file imports back with no change at all.
+    const again = await importCsv([exported.split('\n')[0], ...rows].join('\n'));
+    expect(again).toMatchObject({ created: 0, updated: 0, rejected: 0 });
+    for (const [i, name] of names.entries()) {
+      expect(await bySku(`FORMULA-${i}`)).toMatchObject({
+        name,
+        description: '=HYPERLINK("x")',
+        manufacturer: '-',
+      });
+    }
   });
 
   it('refuses an import whose parts did not all arrive', async () => {

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   CatalogEvents,
   IMPORT_ERRORS_REPORTED,
+  SKU_PATTERN,
   type ImportPartDto,
   type ImportProductsDto,
   type ImportResultDto,
@@ -24,6 +25,7 @@ import { ImportPartsRepository } from '../../database/import-parts.repository';
 import { ProductsRepository } from '../../database/products.repository';
 import type { ProductFields, ProductRecord } from '../../domain/product';
 import { productChanges } from '../../domain/product-changes';
+import { unescapeFormula } from '../../domain/csv-formulas';
 import { productEvent, updateEventType } from '../../domain/product-events';
 import { parseProductCsv, readProductRow } from './product-csv.reader';
 
@@ -123,7 +125,14 @@ export class ImportProductsService {
         const tree = await this.categories.tree(tx);
         const existing = await this.existingBySku(
           tx,
-          rows.map((row) => (row.cells.sku ?? '').trim().toUpperCase()).filter(Boolean),
+          // Only what can be a SKU is looked up (a cell with NUL would fail the query).
+          rows
+            .map((row) =>
+              unescapeFormula(row.cells.sku ?? '')
+                .trim()
+                .toUpperCase(),
+            )
+            .filter((sku) => SKU_PATTERN.test(sku)),
         );
 
         const creates: { id: string; fields: ProductFields }[] = [];
@@ -131,7 +140,10 @@ export class ImportProductsService {
         const firstLineOfSku = new Map<string, number>();
         let unchanged = 0;
         for (const row of rows) {
-          const sku = (row.cells.sku ?? '').trim().toUpperCase() || null;
+          const sku =
+            unescapeFormula(row.cells.sku ?? '')
+              .trim()
+              .toUpperCase() || null;
           if (sku && firstLineOfSku.has(sku)) {
             rejected++;
             reject(

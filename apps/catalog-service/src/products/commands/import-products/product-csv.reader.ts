@@ -1,10 +1,16 @@
 import { PRODUCT_CSV_COLUMNS, type ProductCsvColumn, UpdateProductDto } from '@inventory/contracts';
-import { InvalidInputError, validationDetails } from '@inventory/platform';
+import {
+  InvalidInputError,
+  inputProblems,
+  textProblem,
+  validationDetails,
+} from '@inventory/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { CategoryTree } from '../../../categories/domain/category-tree';
 import type { ProductFields } from '../../domain/product';
+import { unescapeFormula } from '../../domain/csv-formulas';
 import { applyUpdate } from '../../domain/product-changes';
 
 export interface CsvRow {
@@ -128,8 +134,17 @@ export function readProductRow(
   }
   const problems: RowProblem[] = [];
   const input: Record<string, unknown> = {};
+  const refused = new Set<ProductCsvColumn>();
   for (const column of columns) {
-    const raw = row.cells[column] ?? '';
+    const raw = unescapeFormula(row.cells[column] ?? '');
+    // The same rule as every JSON field: no NUL (Postgres cannot store it), no other
+    // control characters but line breaks and tabs, no broken Unicode.
+    const cellProblem = textProblem(raw);
+    if (cellProblem) {
+      problems.push({ field: column, message: `${column} ${cellProblem}` });
+      refused.add(column);
+      continue;
+    }
     const value = raw.trim();
     switch (column) {
       case 'category':
@@ -142,14 +157,28 @@ export function readProductRow(
         break;
       case 'parameters':
         if (value !== '') {
+          let parameters: unknown;
           try {
-            input.parameters = JSON.parse(value);
+            parameters = JSON.parse(value);
           } catch {
             problems.push({
               field: 'parameters',
               message: 'parameters must be a JSON object, e.g. {"package":"DIP-8"}',
             });
+            break;
           }
+          // Checked like a JSON body before anything copies it (a "constructor" name broke
+          // class-transformer).
+          const found = inputProblems(parameters);
+          if (found.length > 0) {
+            for (const problem of found) {
+              const field = problem.field === 'body' ? '' : `.${problem.field}`;
+              problems.push({
+                field: 'parameters',
+                message: `parameters${field} ${problem.message}`,
+              });
+            }
+          } else input.parameters = parameters;
         }
         break;
       case 'active':
@@ -169,11 +198,11 @@ export function readProductRow(
         input[column] = value === '' ? null : value;
     }
   }
-  if (input.sku === null || input.sku === undefined) {
+  if ((input.sku === null || input.sku === undefined) && !refused.has('sku')) {
     problems.push({ field: 'sku', message: 'sku is required' });
-    delete input.sku;
   }
-  if (!current && input.name === undefined) {
+  if (input.sku === null) delete input.sku;
+  if (!current && input.name === undefined && !refused.has('name')) {
     problems.push({ field: 'name', message: 'name is required for a new product' });
   }
 

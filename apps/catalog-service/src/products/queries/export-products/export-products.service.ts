@@ -5,6 +5,7 @@ import { CategoriesRepository } from '../../../categories/database/categories.re
 import type { CategoryTree } from '../../../categories/domain/category-tree';
 import { ProductsRepository } from '../../database/products.repository';
 import type { ProductRecord } from '../../domain/product';
+import { escapeFormula } from '../../domain/csv-formulas';
 import { csvLine } from './csv-line';
 
 const ROWS_PER_QUERY = 2000;
@@ -56,7 +57,12 @@ export class ExportProductsService {
   }
 }
 
+/** A product as the cells of its CSV row, formulas escaped (see `escapeFormula`). */
 export function csvValues(record: ProductRecord, tree: CategoryTree): string[] {
+  return rawValues(record, tree).map(escapeFormula);
+}
+
+function rawValues(record: ProductRecord, tree: CategoryTree): string[] {
   return [
     record.sku,
     record.name,
