@@ -1,4 +1,5 @@
 import { startTestStack, type TestStack } from './support';
+import { pngFile } from './sample-files';
 
 interface Json {
   [key: string]: unknown;
@@ -89,7 +90,7 @@ describe('the catalog through the gateway', () => {
   it('attaches an image uploaded straight to S3, and logs it under the request id', async () => {
     const list = await api('GET', '/products?search=PWR-BAT-9V');
     const battery = list.body.items[0];
-    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(300, 1)]);
+    const png = pngFile(300);
     const ticket = await api('POST', `/products/${battery.id}/media/uploads`, {
       kind: 'image',
       filename: '9v.png',

@@ -6,6 +6,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { appScript, cloudWatchLogsDouble, freePort, type LogsDouble } from '@inventory/local-stack';
 import { ApiClient, expectStatus } from './api-client';
 import { eventually, startTestStack, type TestStack } from './support';
+import { pdfFile, pngFile } from './sample-files';
 
 const run = promisify(execFile);
 
@@ -22,15 +23,8 @@ interface LogLine {
   [key: string]: unknown;
 }
 
-const PNG = Buffer.concat([
-  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-  Buffer.alloc(2048, 7),
-]);
-const PDF = Buffer.concat([
-  Buffer.from('%PDF-1.7\n'),
-  Buffer.alloc(4096, 32),
-  Buffer.from('\n%%EOF\n'),
-]);
+const PNG = pngFile(2048);
+const PDF = pdfFile(4112);
 
 /**
  * The seed's "Test Full Workflow", end to end, as a user through the HTTP API only, on a

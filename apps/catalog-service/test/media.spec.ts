@@ -98,8 +98,8 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       size: image.length,
     });
     const url = new URL(ticket.url);
-    // The key: under products/<id>/, the file name reduced to safe characters.
-    expect(keyOf(ticket)).toBe(`products/${product.id}/${ticket.uploadId}-Front-View-1.png`);
+    // The URL names an upload key of its own, under products/<id>/uploads/.
+    expect(keyOf(ticket)).toBe(`products/${product.id}/uploads/${ticket.uploadId}`);
     // What is signed: type and size of this one file, for the configured time.
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
     expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
@@ -135,6 +135,8 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await download.arrayBuffer()).equals(image)).toBe(true);
 
+    // What is served is a copy under products/<id>/, the file name reduced to safe characters.
+    expect(keyOf(media)).toBe(`products/${product.id}/${media.id}-Front-View-1.png`);
     const read = await catalog.send<ProductDto>(CatalogPatterns.productsGet, { id: product.id });
     expect(read.primaryImageUrl).toContain(`/products/${product.id}/${media.id}-Front-View-1.png`);
     // Completing twice attaches once.
@@ -220,6 +222,93 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       declaredContentType: 'application/pdf',
       removed: true,
     });
+  });
+
+  it('cannot be changed through its upload URL once attached: a second PUT is never served', async () => {
+    const image = files.png(1200);
+    const ticket = await requestUpload({
+      kind: 'image',
+      filename: 'front.png',
+      contentType: 'image/png',
+      size: image.length,
+    });
+    expect(await put(ticket, image)).toBe(200);
+    const media = await complete(ticket.uploadId);
+    // The uploaded original is gone; the URL is still valid for minutes.
+    expect(await objectExists(keyOf(ticket))).toBe(false);
+
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>'.padEnd(1200));
+    const replaced = await fetch(ticket.url, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/html' },
+      body: new Uint8Array(html),
+    });
+    expect(replaced.status).toBe(200); // the stand-in checks no signature
+    const served = await fetch(media.url);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(image)).toBe(true);
+    const again = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+      productId: product.id,
+      uploadId: ticket.uploadId,
+    });
+    expect(again.getStatus()).toBe(404);
+
+    // Once the URL has expired, the sweeper removes what was PUT to it; the media stays.
+    await catalog.db.query(
+      `UPDATE media_uploads SET expires_at = now() - interval '2 hours' WHERE id = $1`,
+      [ticket.uploadId],
+    );
+    expect(await catalog.app.get(AbandonedUploadSweeper).sweep()).toBe(1);
+    expect(await objectExists(keyOf(ticket))).toBe(false);
+    expect(await objectExists(keyOf(media))).toBe(true);
+  });
+
+  it('refuses a file stored with another Content-Type than the URL was signed for', async () => {
+    const image = files.png(600);
+    const ticket = await requestUpload({
+      kind: 'image',
+      filename: 'a.png',
+      contentType: 'image/png',
+      size: image.length,
+    });
+    const stored = await fetch(ticket.url, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/html' },
+      body: new Uint8Array(image),
+    });
+    expect(stored.status).toBe(200);
+    const refused = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+      productId: product.id,
+      uploadId: ticket.uploadId,
+    });
+    expect(refused.getStatus()).toBe(422);
+    expect(refused.message).toBe(
+      'The file was stored as text/html, not image/png as the upload URL was signed for: the file was refused and deleted',
+    );
+    expect(await objectExists(keyOf(ticket))).toBe(false);
+    expect(await catalog.send(CatalogPatterns.mediaList, { productId: product.id })).toEqual([]);
+  });
+
+  it('judges the whole header, not the first bytes: a PNG signature on HTML is refused', async () => {
+    const forged = Buffer.concat([
+      Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+      Buffer.from('<html><script>alert(1)</script></html>'.padEnd(500)),
+    ]);
+    const ticket = await requestUpload({
+      kind: 'image',
+      filename: 'forged.png',
+      contentType: 'image/png',
+      size: forged.length,
+    });
+    await put(ticket, forged);
+    const refused = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+      productId: product.id,
+      uploadId: ticket.uploadId,
+    });
+    expect(refused.getStatus()).toBe(422);
+    expect(refused.message).toBe(
+      'The file is not an accepted file type, not image/png as announced: the file was refused and deleted',
+    );
   });
 
   it('refuses text pretending to be an image', async () => {
@@ -331,7 +420,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       });
       expect(failed.getStatus()).toBe(502);
       expect(failed.message).toBe(
-        'Media storage is unavailable (could not inspect the file); please try again later',
+        'Media storage is unavailable (could not copy the file); please try again later',
       );
       const [{ attached }] = await catalog.db.query(
         `SELECT count(*)::int AS attached FROM product_media WHERE product_id = $1`,

@@ -1,6 +1,7 @@
 import type { ServiceDatabase } from '@inventory/platform';
 import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-outbox';
 import { CreateCatalog1764200000000 } from './migrations/1764200000000-create-catalog';
+import { CompletedUploads1764300000000 } from './migrations/1764300000000-completed-uploads';
 
 /** Everything the catalog service keeps in Postgres lives in this schema. */
 export const CATALOG_SCHEMA = 'catalog';
@@ -12,5 +13,9 @@ export const CATALOG_SCHEMA = 'catalog';
 export const catalogDatabase: ServiceDatabase = {
   schema: CATALOG_SCHEMA,
   entities: [],
-  migrations: [CreateOutbox1764000000000, CreateCatalog1764200000000],
+  migrations: [
+    CreateOutbox1764000000000,
+    CreateCatalog1764200000000,
+    CompletedUploads1764300000000,
+  ],
 };

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -224,19 +225,53 @@ export async function eventually<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Smallest valid files of each kind, padded to the size wanted. */
+/**
+ * Small files that are what they say, by their whole header (see file-formats.ts), padded
+ * to the size wanted: a 1×1 PNG, a JPEG up to its frame header, a lossless WebP, a PDF with
+ * its end-of-file marker.
+ */
 export const files = {
-  png: (size = 256) => pad(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), size),
+  png: (size = 256) => {
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(body));
+      return Buffer.concat([length, body, crc]);
+    };
+    const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(Buffer.from([0, 0xff, 0x80, 0]))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    return pad(png, size);
+  },
   jpeg: (size = 256) =>
-    pad(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]), size),
+    pad(
+      Buffer.from([
+        ...[0xff, 0xd8],
+        ...[0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0],
+        ...[0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0],
+      ]),
+      size,
+    ),
   webp: (size = 256) => {
-    const head = Buffer.alloc(12);
+    const head = Buffer.alloc(21);
     head.write('RIFF', 0, 'latin1');
     head.writeUInt32LE(size - 8, 4);
-    head.write('WEBP', 8, 'latin1');
+    head.write('WEBPVP8L', 8, 'latin1');
+    head.writeUInt32LE(size - 20, 16);
+    head[20] = 0x2f;
     return pad(head, size);
   },
-  pdf: (size = 256) => pad(Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1'), size),
+  pdf: (size = 256) => {
+    const file = pad(Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1'), size);
+    file.write('\n%%EOF\n', size - 7, 'latin1');
+    return file;
+  },
   text: (size = 256) => pad(Buffer.from('just some text, not a picture\n'), size),
 };
 

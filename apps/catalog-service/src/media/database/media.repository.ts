@@ -192,10 +192,19 @@ export class MediaRepository {
     options: { lock?: boolean } = {},
   ): Promise<UploadRecord | null> {
     const rows: UploadRow[] = await manager.query(
-      `SELECT * FROM media_uploads WHERE id = $1 AND product_id = $2${options.lock ? ' FOR UPDATE' : ''}`,
+      `SELECT * FROM media_uploads
+        WHERE id = $1 AND product_id = $2 AND completed_at IS NULL${options.lock ? ' FOR UPDATE' : ''}`,
       [uploadId, productId],
     );
     return rows[0] ? toUpload(rows[0]) : null;
+  }
+
+  /**
+   * An upload whose file was attached: it can no longer be completed, and stays until the
+   * sweeper takes it after its URL expired (removing anything PUT to the URL meanwhile).
+   */
+  async markUploadCompleted(manager: EntityManager, uploadId: string): Promise<void> {
+    await manager.query(`UPDATE media_uploads SET completed_at = now() WHERE id = $1`, [uploadId]);
   }
 
   async deleteUpload(manager: EntityManager, uploadId: string): Promise<void> {
@@ -210,7 +219,10 @@ export class MediaRepository {
     );
   }
 
-  /** Uploads never confirmed, expired for longer than `graceSeconds`, locked for the caller. */
+  /**
+   * Uploads whose URL expired more than `graceSeconds` ago (never confirmed, or completed:
+   * their upload object goes either way), locked for the caller.
+   */
   async takeAbandonedUploads(
     manager: EntityManager,
     graceSeconds: number,

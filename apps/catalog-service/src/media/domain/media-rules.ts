@@ -1,45 +1,5 @@
 import { MEDIA_CONTENT_TYPES, type MediaKind } from '@inventory/contracts';
 
-/** Bytes read from the start of an uploaded file to tell what it really is. */
-export const SNIFF_BYTES = 16;
-
-const SIGNATURES: { contentType: string; label: string; matches: (b: Buffer) => boolean }[] = [
-  {
-    contentType: 'image/jpeg',
-    label: 'a JPEG image',
-    matches: (b) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  },
-  {
-    contentType: 'image/png',
-    label: 'a PNG image',
-    matches: (b) =>
-      b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  {
-    contentType: 'image/webp',
-    label: 'a WebP image',
-    matches: (b) =>
-      b.subarray(0, 4).toString('latin1') === 'RIFF' &&
-      b.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
-  {
-    contentType: 'application/pdf',
-    label: 'a PDF document',
-    matches: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  },
-];
-
-/** What the first bytes of a file say it is: one of the accepted types, or null. */
-export function sniffContentType(start: Buffer): string | null {
-  return SIGNATURES.find((signature) => signature.matches(start))?.contentType ?? null;
-}
-
-export function describeContentType(contentType: string | null): string {
-  return (
-    SIGNATURES.find((s) => s.contentType === contentType)?.label ?? 'not an accepted file type'
-  );
-}
-
 export const acceptsContentType = (kind: MediaKind, contentType: string) =>
   MEDIA_CONTENT_TYPES[kind].includes(contentType);
 
@@ -71,15 +31,25 @@ export function safeFilename(filename: string, contentType: string): string {
   return safe;
 }
 
-/** Images under `products/<productId>/`, datasheets under `datasheets/<productId>/`. */
+const folder = (kind: MediaKind) => (kind === 'image' ? 'products' : 'datasheets');
+
+/**
+ * Where an attached file lives: images under `products/<productId>/`, datasheets under
+ * `datasheets/<productId>/`. No upload URL ever names this key: completing an upload
+ * copies the file here, so nothing a client can still PUT to changes what is served.
+ */
 export function storageKey(
   kind: MediaKind,
   productId: string,
   uploadId: string,
   filename: string,
 ): string {
-  const folder = kind === 'image' ? 'products' : 'datasheets';
-  return `${folder}/${productId}/${uploadId}-${filename}`;
+  return `${folder(kind)}/${productId}/${uploadId}-${filename}`;
+}
+
+/** Where the client's PUT goes: the key its presigned URL names (`…/uploads/<uploadId>`). */
+export function uploadKey(kind: MediaKind, productId: string, uploadId: string): string {
+  return `${folder(kind)}/${productId}/uploads/${uploadId}`;
 }
 
 /** "an image", "a datasheet": for messages. */

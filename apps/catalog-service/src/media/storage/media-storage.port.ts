@@ -22,8 +22,13 @@ export interface MediaStorage {
   presignUpload(key: string, contentType: string, size: number): Promise<PresignedUpload>;
   /** Size and type of a stored object, or null when there is none. */
   stat(key: string): Promise<StoredObject | null>;
-  /** The first `bytes` bytes of an object (fewer when it is shorter). */
-  readStart(key: string, bytes: number): Promise<Buffer>;
+  /** `length` bytes of an object from `start` (fewer where it ends sooner). */
+  readRange(key: string, start: number, length: number): Promise<Buffer>;
+  /**
+   * Copies an object, with its Content-Type, to a key of its own. Resolves with the copy's
+   * size and type; null when there is no object to copy.
+   */
+  copy(fromKey: string, toKey: string): Promise<StoredObject | null>;
   /** Removes objects; keys that do not exist are fine. */
   remove(keys: string[]): Promise<void>;
   /** A URL a browser can open: presigned, or public when the bucket is. */

@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -94,14 +95,39 @@ export class S3MediaStorage implements MediaStorage, OnApplicationShutdown {
     });
   }
 
-  async readStart(key: string, bytes: number): Promise<Buffer> {
+  async readRange(key: string, start: number, length: number): Promise<Buffer> {
     return this.attempt('read', key, async () => {
       const answer = await this.s3.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }),
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Range: `bytes=${start}-${start + length - 1}`,
+        }),
       );
       const body = answer.Body ? await answer.Body.transformToByteArray() : new Uint8Array();
       // A server that ignores Range sends everything: keep only what was asked for.
-      return Buffer.from(body.subarray(0, bytes));
+      const whole = answer.ContentRange === undefined && body.length > length;
+      return Buffer.from(whole ? body.subarray(start, start + length) : body.subarray(0, length));
+    });
+  }
+
+  async copy(fromKey: string, toKey: string): Promise<StoredObject | null> {
+    return this.attempt('copy', fromKey, async () => {
+      try {
+        await this.s3.send(
+          new CopyObjectCommand({
+            Bucket: this.bucket,
+            CopySource: `${this.bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
+            Key: toKey,
+            MetadataDirective: 'COPY',
+          }),
+        );
+      } catch (error) {
+        if (isNotFound(error) || (error as { name?: string })?.name === 'NoSuchKey') return null;
+        throw error;
+      }
+      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: toKey }));
+      return { size: Number(head.ContentLength ?? 0), contentType: head.ContentType };
     });
   }
 

@@ -11,20 +11,23 @@ import { CatalogConfig } from '../../../catalog.config';
 import { ProductsRepository } from '../../../products/database/products.repository';
 import { MediaRepository, type UploadRecord } from '../../database/media.repository';
 import {
-  aKind,
   describeContentType,
-  formatBytes,
-  SNIFF_BYTES,
-  sniffContentType,
-} from '../../domain/media-rules';
+  detectContentType,
+  HEAD_BYTES,
+  TAIL_BYTES,
+} from '../../domain/file-formats';
+import { aKind, formatBytes, storageKey } from '../../domain/media-rules';
 import { MediaPresenter } from '../../queries/list-media/media.presenter';
 import { MEDIA_STORAGE, type MediaStorage } from '../../storage/media-storage.port';
 
 /**
- * Step 2: the client says the file is in storage. It is attached only if it is there, has
- * the announced size (within the limit) and its first bytes match the announced type; a
- * file that lies is deleted from storage and refused. Storage is checked before anything
- * is written, so a storage failure leaves no half-attached record.
+ * Step 2: the client says the file is in storage. The file is first copied to its final
+ * key, which no upload URL names: everything is checked on that copy and the copy is what
+ * is attached and served, so a second PUT to the (still valid) upload URL changes nothing.
+ * It is attached only if it has the announced size (within the limit), was stored with
+ * the Content-Type the URL was signed for, and its whole header is the announced format's
+ * (docs/catalog.md); a file that lies is deleted from storage and refused. Storage is
+ * checked before anything is written, so a storage failure leaves no half-attached record.
  */
 @Injectable()
 export class CompleteUploadService {
@@ -53,7 +56,8 @@ export class CompleteUploadService {
       ]);
     }
 
-    const stored = await this.storage.stat(upload.storageKey);
+    const key = storageKey(upload.kind, upload.productId, upload.id, upload.filename);
+    const stored = await this.storage.copy(upload.storageKey, key);
     if (!stored) {
       throw new ConflictError(
         `The file has not been uploaded yet: PUT it to the upload URL first${upload.expiresAt < new Date() ? ' (the URL has expired: ask for a new upload)' : ''}`,
@@ -66,6 +70,7 @@ export class CompleteUploadService {
     if (stored.size > limit) {
       await this.reject(
         upload,
+        key,
         'too_large',
         `The file is ${formatBytes(stored.size)}; ${aKind(upload.kind)} may be at most ${formatBytes(limit)}`,
       );
@@ -73,46 +78,76 @@ export class CompleteUploadService {
     if (stored.size !== upload.size) {
       await this.reject(
         upload,
+        key,
         'size_mismatch',
         `The uploaded file has ${stored.size} bytes, not the ${upload.size} announced`,
       );
     }
-    const actual = sniffContentType(await this.storage.readStart(upload.storageKey, SNIFF_BYTES));
+    const storedType = (stored.contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (storedType !== upload.contentType) {
+      await this.reject(
+        upload,
+        key,
+        'content_type_mismatch',
+        `The file was stored as ${storedType || 'no type'}, not ${upload.contentType} as the upload URL was signed for`,
+        { stored: stored.contentType ?? null },
+      );
+    }
+    const actual = detectContentType({
+      head: await this.storage.readRange(key, 0, Math.min(HEAD_BYTES, stored.size)),
+      tail: await this.storage.readRange(
+        key,
+        Math.max(0, stored.size - TAIL_BYTES),
+        Math.min(TAIL_BYTES, stored.size),
+      ),
+      size: stored.size,
+    });
     if (actual !== upload.contentType) {
       await this.reject(
         upload,
+        key,
         'type_mismatch',
         `The file is ${describeContentType(actual)}, not ${upload.contentType} as announced`,
         { detected: actual },
       );
     }
 
-    const media = await this.dataSource.transaction(async (tx) => {
-      // The product row lock serialises completions: one primary image per product.
-      const product = await this.products.findById(tx, upload.productId, { lock: true });
-      const pending = await this.media.findUpload(tx, upload.productId, upload.id, { lock: true });
-      if (!product || !pending) {
-        throw new NotFoundError(`Upload ${upload.id} of product ${upload.productId} not found`);
-      }
-      let primary = false;
-      if (upload.kind === 'image') {
-        const hasPrimary = await this.media.hasPrimaryImage(tx, upload.productId);
-        primary = dto.primary === true || !hasPrimary;
-        if (primary && hasPrimary) await this.media.clearPrimary(tx, upload.productId);
-      }
-      await this.media.deleteUpload(tx, upload.id);
-      return this.media.insert(tx, {
-        id: upload.id,
-        productId: upload.productId,
-        kind: upload.kind,
-        storageKey: upload.storageKey,
-        filename: upload.filename,
-        contentType: upload.contentType,
-        size: stored.size,
-        primary,
-        createdBy: actor,
+    const media = await this.dataSource
+      .transaction(async (tx) => {
+        // The product row lock serialises completions: one primary image per product.
+        const product = await this.products.findById(tx, upload.productId, { lock: true });
+        const pending = await this.media.findUpload(tx, upload.productId, upload.id, {
+          lock: true,
+        });
+        if (!product || !pending) {
+          throw new NotFoundError(`Upload ${upload.id} of product ${upload.productId} not found`);
+        }
+        let primary = false;
+        if (upload.kind === 'image') {
+          const hasPrimary = await this.media.hasPrimaryImage(tx, upload.productId);
+          primary = dto.primary === true || !hasPrimary;
+          if (primary && hasPrimary) await this.media.clearPrimary(tx, upload.productId);
+        }
+        // Kept until its URL has expired: the sweeper then removes whatever was PUT to it.
+        await this.media.markUploadCompleted(tx, upload.id);
+        return this.media.insert(tx, {
+          id: upload.id,
+          productId: upload.productId,
+          kind: upload.kind,
+          storageKey: key,
+          filename: upload.filename,
+          contentType: upload.contentType,
+          size: stored.size,
+          primary,
+          createdBy: actor,
+        });
+      })
+      .catch(async (error: unknown) => {
+        await this.storage.remove([key]).catch(() => undefined);
+        throw error;
       });
-    });
+    // The uploaded original is not needed any more (the sweeper retries if this fails).
+    await this.storage.remove([upload.storageKey]).catch(() => undefined);
     this.logger.log({
       event: 'media.attached',
       productId: media.productId,
@@ -126,16 +161,17 @@ export class CompleteUploadService {
     return this.presenter.present(media);
   }
 
-  /** Removes the refused file from storage and forgets the upload; always throws. */
+  /** Removes the refused file (upload and copy) from storage, forgets the upload; always throws. */
   private async reject(
     upload: UploadRecord,
+    key: string,
     reason: string,
     message: string,
     extra: Record<string, unknown> = {},
   ): Promise<never> {
     let removed = true;
     try {
-      await this.storage.remove([upload.storageKey]);
+      await this.storage.remove([upload.storageKey, key]);
     } catch {
       removed = false;
     }

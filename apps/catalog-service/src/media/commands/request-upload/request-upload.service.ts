@@ -16,7 +16,7 @@ import {
   aKind,
   formatBytes,
   safeFilename,
-  storageKey,
+  uploadKey,
 } from '../../domain/media-rules';
 import { MEDIA_STORAGE, type MediaStorage } from '../../storage/media-storage.port';
 
@@ -65,7 +65,7 @@ export class RequestUploadService {
 
     const uploadId = randomUUID();
     const filename = safeFilename(dto.filename, dto.contentType);
-    const key = storageKey(dto.kind, dto.productId, uploadId, filename);
+    const key = uploadKey(dto.kind, dto.productId, uploadId);
     const ticket = await this.storage.presignUpload(key, dto.contentType, dto.size);
     await this.media
       .insertUpload(
