@@ -152,4 +152,99 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
     const gone = await catalog.fail(CatalogPatterns.productsGet, { id: product.id });
     expect(gone.getStatus()).toBe(404);
   });
+
+  describe('stock stops taking movements before an archive or delete answers', () => {
+    const syncsOf = (productId: string) =>
+      catalog.stock.synced.flatMap((request) =>
+        request.products
+          .filter((p) => p.productId === productId)
+          .map((p) => ({ ...p, requireNoHistory: request.requireNoHistory === true })),
+      );
+
+    it('tells stock of an archive, with the time its event carries, before answering', async () => {
+      const product = await create({ sku: 'SYNC-ARCH', name: 'To archive' });
+      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      const [archived] = (await eventsOf(product.id, 2)).filter(
+        (event) => event.type === CatalogEvents.ProductArchived,
+      );
+      expect(syncsOf(product.id)).toEqual([
+        {
+          productId: product.id,
+          sku: 'SYNC-ARCH',
+          name: 'To archive',
+          active: false,
+          changedAt: archived.occurredAt,
+          requireNoHistory: false,
+        },
+      ]);
+      // Archiving again changes nothing in the catalog, and tells stock again.
+      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      expect(syncsOf(product.id)).toHaveLength(2);
+    });
+
+    it('answers 503 when stock does not confirm (the archive stays), and a retry completes it', async () => {
+      const product = await create({ sku: 'SYNC-DOWN', name: 'Stock away' });
+      await catalog.stock.stop();
+      try {
+        const refused = await catalog.fail(CatalogPatterns.productsArchive, { id: product.id });
+        expect(refused.getStatus()).toBe(503);
+        expect(refused.message).toMatch(
+          /^SYNC-DOWN is archived in the catalog, but the stock service did not confirm that it stopped taking movements .*Send the request again: repeating it is safe\.$/,
+        );
+        const patched = await catalog.fail(CatalogPatterns.productsUpdate, {
+          id: product.id,
+          active: false,
+        });
+        expect(patched.getStatus()).toBe(503);
+      } finally {
+        await catalog.stock.start();
+      }
+      await expect(
+        catalog.send(CatalogPatterns.productsGet, { id: product.id }),
+      ).resolves.toMatchObject({ active: false });
+      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      expect(syncsOf(product.id)).toEqual([expect.objectContaining({ active: false })]);
+    });
+
+    it('tells stock of an update that archives, and of one that brings the product back', async () => {
+      const product = await create({ sku: 'SYNC-PATCH', name: 'Patched' });
+      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, active: false });
+      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, active: true });
+      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, name: 'Renamed' });
+      expect(syncsOf(product.id).map((p) => p.active)).toEqual([false, true]);
+    });
+
+    it('asks stock to check history and stop movements in one step before a delete', async () => {
+      const product = await create({ sku: 'SYNC-DEL', name: 'To delete' });
+      await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+      expect(syncsOf(product.id)).toEqual([
+        expect.objectContaining({ active: false, requireNoHistory: true }),
+      ]);
+    });
+
+    it('tells stock of every product an import archives, and announces the import in a few events', async () => {
+      const rows = Array.from({ length: 1200 }, (_, i) => `SYNC-IMP-${i},Imported ${i},${i >= 3}`);
+      const csv = ['sku,name,active', ...rows].join('\n');
+      await catalog.send(CatalogPatterns.productsImport, { csv });
+      const archived = catalog.stock.synced
+        .flatMap((request) => request.products)
+        .filter((p) => p.sku.startsWith('SYNC-IMP-'));
+      expect(archived.map((p) => p.sku).sort()).toEqual(['SYNC-IMP-0', 'SYNC-IMP-1', 'SYNC-IMP-2']);
+      expect(archived.every((p) => !p.active)).toBe(true);
+
+      const events = await eventually('the import events', async () => {
+        seen.push(...(await catalog.events()));
+        const mine = seen.filter((event) => event.payload.sku.startsWith('SYNC-IMP-'));
+        return mine.length >= 1200 ? mine : undefined;
+      });
+      // 1,200 products in three events of at most 500, not 1,200 events.
+      const batches = new Set(events.map((event) => event.batch));
+      expect(batches.size).toBe(3);
+      expect(batches.has(undefined)).toBe(false);
+      expect(events.filter((e) => e.type === CatalogEvents.ProductCreated)).toHaveLength(1200);
+      // Stock is told the time of the event that announces each archived product.
+      const first = events.find((event) => event.payload.sku === 'SYNC-IMP-0')!;
+      expect(archived.find((p) => p.sku === 'SYNC-IMP-0')!.changedAt).toBe(first.occurredAt);
+    });
+  });
 });

@@ -15,6 +15,8 @@ import { RecordMovementMessageController } from './commands/record-movement/reco
 import { RecordMovementService } from './commands/record-movement/record-movement.service';
 import { SetReorderLevelMessageController } from './commands/set-reorder-level/set-reorder-level.message.controller';
 import { SetReorderLevelService } from './commands/set-reorder-level/set-reorder-level.service';
+import { SyncProductsMessageController } from './commands/sync-products/sync-products.message.controller';
+import { SyncProductsService } from './commands/sync-products/sync-products.service';
 import { stockDatabase } from './database/stock.database';
 import { StockSql } from './database/stock-sql.service';
 import { CATALOG_DIRECTORY } from './products/catalog-directory.port';
@@ -47,6 +49,7 @@ export class AppModule {
         SetReorderLevelMessageController,
         GetStockLevelsMessageController,
         ListMovementsMessageController,
+        SyncProductsMessageController,
       ],
       providers: [
         StockSql,
@@ -55,6 +58,7 @@ export class AppModule {
         MovementBatcher,
         RecordMovementService,
         SetReorderLevelService,
+        SyncProductsService,
         GetStockLevelsQuery,
         ListMovementsQuery,
         CatalogEventsConsumer,

@@ -22,6 +22,7 @@ export * from './stock/stock-movement';
 export * from './stock/stock-queries.dto';
 export * from './stock/stock.events';
 export * from './stock/stock.patterns';
+export * from './stock/sync-products.dto';
 export * from './catalog/category.dto';
 export * from './catalog/media.dto';
 export * from './catalog/product-csv.dto';

@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { ArchiveProductService } from './commands/archive-product/archive-product.service';
 import { CreateProductService } from './commands/create-product/create-product.service';
 import { DeleteProductService } from './commands/delete-product/delete-product.service';
-import { StockHistoryCheck } from './commands/delete-product/stock-history.check';
 import { ImportProductsService } from './commands/import-products/import-products.service';
 import { UpdateProductService } from './commands/update-product/update-product.service';
 import { ProductsMessageController } from './products.message.controller';
+import { StockSync } from './stock/stock-sync';
 import { ExportProductsService } from './queries/export-products/export-products.service';
 import { ProductPresenter } from './queries/read-products/product.presenter';
 import { ReadProductsService } from './queries/read-products/read-products.service';
@@ -18,7 +18,7 @@ import { ReadProductsService } from './queries/read-products/read-products.servi
     CreateProductService,
     UpdateProductService,
     ArchiveProductService,
-    StockHistoryCheck,
+    StockSync,
     DeleteProductService,
     ExportProductsService,
     ImportProductsService,

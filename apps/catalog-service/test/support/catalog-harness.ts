@@ -15,8 +15,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import {
   type Actor,
+  CatalogEvents,
   type EventEnvelope,
   type ProductEventPayload,
+  type ProductsImportedPayload,
   Queues,
   Role,
 } from '@inventory/contracts';
@@ -70,8 +72,11 @@ export interface CatalogHarness {
   send<T>(pattern: string, data: unknown, actor?: Actor | null): Promise<T>;
   /** A bus request expected to fail: the error the gateway would receive. */
   fail(pattern: string, data: unknown, actor?: Actor | null): Promise<ServiceError>;
-  /** Catalog events published to SQS so far (taken off the queue). */
-  events(): Promise<EventEnvelope<ProductEventPayload>[]>;
+  /**
+   * Catalog events published to SQS so far (taken off the queue); a `products.imported`
+   * event appears as one entry per product, with `batch` set to its id.
+   */
+  events(): Promise<(EventEnvelope<ProductEventPayload> & { batch?: string })[]>;
   close(): Promise<void>;
 }
 
@@ -172,7 +177,19 @@ export async function startCatalog(
     },
     async events() {
       const messages = await drain(sqsClient, queueUrls[Queues.CatalogEvents]);
-      return messages.map((m) => JSON.parse(m.Body!) as EventEnvelope<ProductEventPayload>);
+      return messages.flatMap((m) => {
+        const envelope = JSON.parse(m.Body!) as EventEnvelope;
+        if (envelope.type !== CatalogEvents.ProductsImported) {
+          return [envelope as EventEnvelope<ProductEventPayload>];
+        }
+        // An import's event: one entry per product, as its own event would have been.
+        return (envelope.payload as ProductsImportedPayload).products.map((item) => ({
+          ...envelope,
+          type: item.type,
+          payload: item.product,
+          batch: envelope.id,
+        }));
+      });
     },
     async close() {
       await bus.onApplicationShutdown();

@@ -1,7 +1,12 @@
 import { Controller, Injectable, type INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
-import { type StockLevel, StockPatterns } from '@inventory/contracts';
+import {
+  type StockLevel,
+  StockPatterns,
+  type SyncProductsReply,
+  type SyncProductsRequest,
+} from '@inventory/contracts';
 import { freePort } from '@inventory/local-stack';
 
 /** What the stand-in stock service answers about each product (unknown: never moved). */
@@ -9,6 +14,7 @@ import { freePort } from '@inventory/local-stack';
 class StockAnswers {
   readonly lastMovementAt = new Map<string, string>();
   readonly asked: string[] = [];
+  readonly synced: SyncProductsRequest[] = [];
 }
 
 @Controller()
@@ -31,18 +37,41 @@ class FakeStockController {
   }
 }
 
-@Module({ controllers: [FakeStockController], providers: [StockAnswers] })
+@Controller()
+class FakeStockSyncController {
+  constructor(private readonly answers: StockAnswers) {}
+
+  @MessagePattern(StockPatterns.productsSync)
+  sync(@Payload('data') data: SyncProductsRequest): SyncProductsReply {
+    this.answers.asked.push(...data.products.map((p) => p.productId));
+    const history = data.requireNoHistory
+      ? data.products
+          .filter((p) => this.answers.lastMovementAt.has(p.productId))
+          .map((p) => ({
+            productId: p.productId,
+            lastMovementAt: this.answers.lastMovementAt.get(p.productId)!,
+          }))
+      : [];
+    if (history.length === 0) this.answers.synced.push(data);
+    return { applied: history.length > 0 ? 0 : data.products.length, history };
+  }
+}
+
+@Module({ controllers: [FakeStockController, FakeStockSyncController], providers: [StockAnswers] })
 class FakeStockModule {}
 
 /**
- * A stand-in for the stock service on the real bus (another team builds the real one):
- * answers `stock.levels.get` with a last movement for the products told so.
+ * A stand-in for the stock service on the real bus: answers `stock.levels.get` with a last
+ * movement for the products told so, and `stock.products.sync` (refusing a deletion of
+ * those), recording what it was told.
  */
 export interface FakeStock {
   url: string;
   /** Products with stock history. */
   hasHistory(productId: string, at?: string): void;
   asked: string[];
+  /** `stock.products.sync` requests applied, in order. */
+  synced: SyncProductsRequest[];
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -58,7 +87,11 @@ export async function startFakeStock(): Promise<FakeStock> {
     });
     // Keep the answers across restarts.
     const fresh = app.get(StockAnswers);
-    Object.assign(fresh, { lastMovementAt: answers.lastMovementAt, asked: answers.asked });
+    Object.assign(fresh, {
+      lastMovementAt: answers.lastMovementAt,
+      asked: answers.asked,
+      synced: answers.synced,
+    });
     await app.listen();
   };
   await start();
@@ -67,6 +100,7 @@ export async function startFakeStock(): Promise<FakeStock> {
     hasHistory: (productId, at = '2026-11-20T10:00:00.000Z') =>
       answers.lastMovementAt.set(productId, at),
     asked: answers.asked,
+    synced: answers.synced,
     start,
     async stop() {
       await app?.close();

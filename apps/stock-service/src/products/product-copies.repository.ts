@@ -93,4 +93,41 @@ export class ProductCopies {
       ],
     );
   }
+
+  /**
+   * `save` for many products at once, all changed at `changedAt` (one `products.imported`
+   * event): one statement, the same ordering rule. Answers how many copies changed.
+   */
+  async saveMany(
+    db: Pick<EntityManager, 'query'>,
+    products: Omit<CatalogProductState, 'changedAt'>[],
+    changedAt: Date,
+  ): Promise<number> {
+    if (products.length === 0) return 0;
+    // The last state of a product the batch names twice wins, as in the import itself.
+    const latest = [...new Map(products.map((p) => [p.productId, p])).values()].sort((a, b) =>
+      a.productId.localeCompare(b.productId),
+    );
+    const rows: unknown[] = await db.query(
+      `INSERT INTO stock_items (product_id, sku, name, active, reorder_level, catalog_event_at)
+       SELECT v.product_id, v.sku, v.name, v.active, $5, $6
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[])
+              AS v (product_id, sku, name, active)
+       ON CONFLICT (product_id) DO UPDATE
+          SET sku = EXCLUDED.sku, name = EXCLUDED.name, active = EXCLUDED.active,
+              catalog_event_at = EXCLUDED.catalog_event_at, updated_at = clock_timestamp()
+        WHERE stock_items.catalog_event_at IS NULL
+           OR stock_items.catalog_event_at <= EXCLUDED.catalog_event_at
+       RETURNING product_id`,
+      [
+        latest.map((p) => p.productId),
+        latest.map((p) => p.sku),
+        latest.map((p) => p.name),
+        latest.map((p) => p.active),
+        this.config.DEFAULT_REORDER_LEVEL,
+        changedAt,
+      ],
+    );
+    return rows.length;
+  }
 }

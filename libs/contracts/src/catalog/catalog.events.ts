@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsObject,
@@ -16,11 +18,27 @@ export const CatalogEvents = {
   ProductUpdated: 'product.updated',
   ProductArchived: 'product.archived',
   ProductDeleted: 'product.deleted',
+  /**
+   * What one CSV import changed, many products to an event (`ProductsImportedPayload`):
+   * a 20,000-row import is some fifty events, not 20,000 in front of every other one.
+   */
+  ProductsImported: 'products.imported',
 } as const;
 
 export type CatalogEventType = (typeof CatalogEvents)[keyof typeof CatalogEvents];
 
-export const CATALOG_EVENT_TYPES = Object.values(CatalogEvents);
+/** The events about one product (payload `ProductEventPayload`). */
+export type ProductEventType = Exclude<CatalogEventType, typeof CatalogEvents.ProductsImported>;
+
+export const PRODUCT_EVENT_TYPES: ProductEventType[] = [
+  CatalogEvents.ProductCreated,
+  CatalogEvents.ProductUpdated,
+  CatalogEvents.ProductArchived,
+  CatalogEvents.ProductDeleted,
+];
+
+/** Most products in one `products.imported` event. */
+export const IMPORTED_PRODUCTS_PER_EVENT = 500;
 
 /** A field's value before and after an update. */
 export interface FieldChange {
@@ -61,12 +79,40 @@ export class ProductEventPayloadDto implements ProductEventPayload {
   changes?: Record<string, FieldChange>;
 }
 
-/** A catalog event as consumers validate it. */
+/** An event about one product as consumers validate it. */
 export class CatalogEventDto {
-  @IsIn(CATALOG_EVENT_TYPES)
-  type!: CatalogEventType;
+  @IsIn(PRODUCT_EVENT_TYPES)
+  type!: ProductEventType;
 
   @ValidateNested()
   @Type(() => ProductEventPayloadDto)
   payload!: ProductEventPayloadDto;
+}
+
+/** One product's change within a `products.imported` event: what its own event would say. */
+export interface ImportedProductEvent {
+  type: ProductEventType;
+  product: ProductEventPayload;
+}
+
+/** Payload of `products.imported`, in the order the import made the changes. */
+export interface ProductsImportedPayload {
+  products: ImportedProductEvent[];
+}
+
+export class ImportedProductEventDto implements ImportedProductEvent {
+  @IsIn(PRODUCT_EVENT_TYPES)
+  type!: ProductEventType;
+
+  @ValidateNested()
+  @Type(() => ProductEventPayloadDto)
+  product!: ProductEventPayloadDto;
+}
+
+export class ProductsImportedPayloadDto implements ProductsImportedPayload {
+  @IsArray()
+  @ArrayMaxSize(IMPORTED_PRODUCTS_PER_EVENT)
+  @ValidateNested({ each: true })
+  @Type(() => ImportedProductEventDto)
+  products!: ImportedProductEventDto[];
 }

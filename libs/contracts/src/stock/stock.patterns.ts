@@ -16,4 +16,9 @@ export const StockPatterns = {
   levelsLow: 'stock.levels.low',
   /** `SetReorderLevelRequest` → `StockLevel`; may emit stock.low / stock.replenished. */
   reorderLevelSet: 'stock.reorderLevel.set',
+  /**
+   * `SyncProductsRequest` → `SyncProductsReply`: products the catalog just archived, deleted
+   * (or restored), applied before the catalog answers its caller.
+   */
+  productsSync: 'stock.products.sync',
 } as const;

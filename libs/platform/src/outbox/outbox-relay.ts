@@ -153,25 +153,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
       const published: string[] = [];
       const failed = new Map<string, string>();
-      for (const [queue, group] of groupBy(rows, (row) => row.queue)) {
+      for (const [queue, group] of sqsBatches(rows)) {
         try {
           const answer = await this.sqs.send(
             new SendMessageBatchCommand({
               QueueUrl: await this.queues.url(queue),
-              Entries: group.map((row, index) => ({
+              Entries: group.map(({ row, body }, index) => ({
                 Id: String(index),
-                MessageBody: JSON.stringify(row.body),
+                MessageBody: body,
                 MessageAttributes: { type: { DataType: 'String', StringValue: row.type } },
               })),
             }),
           );
-          for (const ok of answer.Successful ?? []) published.push(group[Number(ok.Id)].id);
+          for (const ok of answer.Successful ?? []) published.push(group[Number(ok.Id)].row.id);
           for (const bad of answer.Failed ?? []) {
-            failed.set(group[Number(bad.Id)].id, `${bad.Code}: ${bad.Message ?? ''}`);
+            failed.set(group[Number(bad.Id)].row.id, `${bad.Code}: ${bad.Message ?? ''}`);
           }
         } catch (error) {
           const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-          for (const row of group) failed.set(row.id, reason);
+          for (const { row } of group) failed.set(row.id, reason);
         }
       }
 
@@ -281,4 +281,32 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     groups.set(k, [...(groups.get(k) ?? []), item]);
   }
   return groups;
+}
+
+/**
+ * SQS takes at most 256 KiB in one SendMessageBatch, all messages together (and in one
+ * message). Rows go out per queue, in batches that stay within that.
+ */
+export const SQS_BATCH_MAX_BYTES = 256 * 1024;
+
+function sqsBatches(rows: OutboxRow[]): [string, { row: OutboxRow; body: string }[]][] {
+  const batches: [string, { row: OutboxRow; body: string }[]][] = [];
+  for (const [queue, group] of groupBy(rows, (row) => row.queue)) {
+    let current: { row: OutboxRow; body: string }[] = [];
+    let bytes = 0;
+    for (const row of group) {
+      const body = JSON.stringify(row.body);
+      // The body, plus the "type" attribute's name, data type and value.
+      const size = Buffer.byteLength(body) + Buffer.byteLength(row.type) + 10;
+      if (current.length > 0 && bytes + size > SQS_BATCH_MAX_BYTES) {
+        batches.push([queue, current]);
+        current = [];
+        bytes = 0;
+      }
+      current.push({ row, body });
+      bytes += size;
+    }
+    if (current.length > 0) batches.push([queue, current]);
+  }
+  return batches;
 }

@@ -4,7 +4,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { CatalogEventDto, CatalogEvents, Queues, type EventEnvelope } from '@inventory/contracts';
+import {
+  CatalogEventDto,
+  CatalogEvents,
+  ProductsImportedPayloadDto,
+  Queues,
+  type EventEnvelope,
+} from '@inventory/contracts';
 import {
   markProcessed,
   PoisonMessageError,
@@ -62,6 +68,7 @@ export class CatalogEventsConsumer implements OnApplicationBootstrap, OnApplicat
   }
 
   async handle(envelope: EventEnvelope): Promise<void> {
+    if (envelope.type === CatalogEvents.ProductsImported) return this.handleImported(envelope);
     const event = plainToInstance(CatalogEventDto, {
       type: envelope.type,
       payload: envelope.payload,
@@ -96,6 +103,40 @@ export class CatalogEventsConsumer implements OnApplicationBootstrap, OnApplicat
       applied
         ? `${envelope.type} ${payload.sku}: copy updated`
         : `${envelope.type} ${payload.sku}: already applied`,
+    );
+  }
+
+  /** A CSV import's changes, many products at once: one transaction, one statement. */
+  private async handleImported(envelope: EventEnvelope): Promise<void> {
+    const payload = plainToInstance(ProductsImportedPayloadDto, envelope.payload);
+    const errors = await validate(payload, { forbidUnknownValues: true });
+    if (errors.length > 0) {
+      const problems = validationDetails(errors)
+        .slice(0, 5)
+        .map((d) => `${d.field}: ${d.message}`);
+      throw new PoisonMessageError(`invalid products.imported event: ${problems.join('; ')}`);
+    }
+    const products = payload.products.map(({ type, product }) => ({
+      productId: product.productId,
+      sku: product.sku,
+      name: product.name,
+      active: type === CatalogEvents.ProductDeleted ? false : product.active,
+    }));
+    const changed = await this.dataSource.transaction(async (manager) => {
+      if (!(await markProcessed(manager, envelope.id, CATALOG_CONSUMER))) return null;
+      return this.products.saveMany(manager, products, new Date(envelope.occurredAt));
+    });
+    this.logger.log(
+      {
+        event: changed === null ? 'stock.product_event_repeated' : 'stock.products_copied',
+        eventId: envelope.id,
+        eventType: envelope.type,
+        products: products.length,
+        changed,
+      },
+      changed === null
+        ? `${envelope.type}: already applied`
+        : `${envelope.type}: ${changed} of ${products.length} copies updated`,
     );
   }
 }

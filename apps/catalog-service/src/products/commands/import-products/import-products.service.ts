@@ -8,6 +8,8 @@ import {
   type ImportProductsDto,
   type ImportResultDto,
   type ImportRowErrorDto,
+  type ProductEventPayload,
+  type ProductsImportedPayload,
 } from '@inventory/contracts';
 import {
   ConflictError,
@@ -26,7 +28,8 @@ import { ProductsRepository } from '../../database/products.repository';
 import type { ProductFields, ProductRecord } from '../../domain/product';
 import { productChanges } from '../../domain/product-changes';
 import { unescapeFormula } from '../../domain/csv-formulas';
-import { productEvent, updateEventType } from '../../domain/product-events';
+import { importedEvents, productEvent, updateEventType } from '../../domain/product-events';
+import { StockSync } from '../../stock/stock-sync';
 import { parseProductCsv, readProductRow } from './product-csv.reader';
 
 /** Parts of an import never run are dropped after this long. */
@@ -52,6 +55,7 @@ export class ImportProductsService {
     private readonly categories: CategoriesRepository,
     private readonly parts: ImportPartsRepository,
     private readonly outbox: Outbox,
+    private readonly stock: StockSync,
   ) {}
 
   async savePart(dto: ImportPartDto): Promise<{ importId: string; index: number }> {
@@ -119,7 +123,7 @@ export class ImportProductsService {
     };
 
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      const outcome = await this.dataSource.transaction(async (tx) => {
         // One import at a time: two files creating the same new SKU would otherwise collide.
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext('catalog.products.import'))`);
         const tree = await this.categories.tree(tx);
@@ -137,6 +141,8 @@ export class ImportProductsService {
 
         const creates: { id: string; fields: ProductFields }[] = [];
         const updates: { id: string; fields: ProductFields; before: ProductRecord }[] = [];
+        /** Archived rows the file left as they were: stock is told again (safe retries). */
+        const stillArchived: ProductRecord[] = [];
         const firstLineOfSku = new Map<string, number>();
         let unchanged = 0;
         for (const row of rows) {
@@ -167,7 +173,10 @@ export class ImportProductsService {
           if (!current) creates.push({ id: randomUUID(), fields: outcome.fields });
           else if (Object.keys(productChanges(current, outcome.fields)).length > 0) {
             updates.push({ id: current.id, fields: outcome.fields, before: current });
-          } else unchanged++;
+          } else {
+            unchanged++;
+            if (!current.active) stillArchived.push(current);
+          }
         }
 
         if (rejected > 0 && !partial) {
@@ -180,17 +189,34 @@ export class ImportProductsService {
           );
         }
 
-        await this.write(tx, creates, updates, actor);
+        const changedAt = await this.write(tx, creates, updates, actor);
+        const archived = [
+          ...[...creates, ...updates]
+            .filter(({ fields }) => !fields.active)
+            .map(({ id, fields }) => ({ id, ...fields, changedAt: changedAt.get(id)! })),
+          ...stillArchived.map((p) => ({ ...p, changedAt: p.updatedAt.toISOString() })),
+        ];
         return {
-          rows: rows.length,
-          created: creates.length,
-          updated: updates.length,
-          unchanged,
-          rejected,
-          errors,
-          errorsTruncated: rejected > 0 && errors.length >= IMPORT_ERRORS_REPORTED,
+          archived,
+          result: {
+            rows: rows.length,
+            created: creates.length,
+            updated: updates.length,
+            unchanged,
+            rejected,
+            errors,
+            errorsTruncated: rejected > 0 && errors.length >= IMPORT_ERRORS_REPORTED,
+          },
         };
       });
+      // Archived products take no movement once the import has answered.
+      if (outcome.archived.length > 0) {
+        await this.stock.retire(
+          outcome.archived,
+          `The import was saved and archives ${outcome.archived.length} product(s)`,
+        );
+      }
+      return outcome.result;
     } catch (error) {
       if (isViolationOf(error, UNIQUE_VIOLATION, 'products_sku')) {
         throw new ConflictError(
@@ -219,8 +245,8 @@ export class ImportProductsService {
     creates: { id: string; fields: ProductFields }[],
     updates: { id: string; fields: ProductFields; before: ProductRecord }[],
     actor: string | null,
-  ): Promise<void> {
-    const events: NewEvent[] = [
+  ): Promise<Map<string, string>> {
+    const events: NewEvent<ProductEventPayload>[] = [
       ...creates.map(({ id, fields }) =>
         productEvent(CatalogEvents.ProductCreated, { id, ...fields }),
       ),
@@ -235,7 +261,16 @@ export class ImportProductsService {
     for (const batch of chunk(updates, WRITE_BATCH)) {
       await this.products.updateMany(manager, batch, actor);
     }
-    // Four parameters per event: stay far below Postgres' 65,535 per statement.
-    for (const batch of chunk(events, 1000)) await this.outbox.add(manager, batch);
+    // Many products to an event: the import must not put thousands of messages in front of
+    // every other catalog event (docs/catalog.md, "Events").
+    const changedAt = new Map<string, string>();
+    for (const batch of chunk(importedEvents(events), 1000)) {
+      for (const envelope of await this.outbox.add(manager, batch)) {
+        const { products } = envelope.payload as ProductsImportedPayload;
+        for (const item of products) changedAt.set(item.product.productId, envelope.occurredAt);
+      }
+    }
+    /** When each product changed: its event's time (stock orders changes by it). */
+    return changedAt;
   }
 }

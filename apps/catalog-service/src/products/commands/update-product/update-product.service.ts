@@ -7,6 +7,7 @@ import { ProductsRepository } from '../../database/products.repository';
 import { applyUpdate, productChanges } from '../../domain/product-changes';
 import { productEvent, updateEventType } from '../../domain/product-events';
 import { ProductPresenter } from '../../queries/read-products/product.presenter';
+import { StockSync } from '../../stock/stock-sync';
 import { categoryNotFound, explainWriteError } from '../product-errors';
 
 /**
@@ -24,6 +25,7 @@ export class UpdateProductService {
     private readonly categories: CategoriesRepository,
     private readonly outbox: Outbox,
     private readonly presenter: ProductPresenter,
+    private readonly stock: StockSync,
   ) {}
 
   async update(dto: UpdateProductRequestDto, actor: string | null): Promise<ProductDto> {
@@ -37,7 +39,9 @@ export class UpdateProductService {
         const next = applyUpdate(current, update);
         sku = next.sku;
         const changes = productChanges(current, next);
-        if (Object.keys(changes).length === 0) return { changes, type: null };
+        if (Object.keys(changes).length === 0) {
+          return { changes, type: null, changedAt: current.updatedAt.toISOString() };
+        }
         if (changes.categoryId && next.categoryId) {
           if (!(await this.categories.tree(tx)).has(next.categoryId)) {
             throw categoryNotFound(next.categoryId);
@@ -45,8 +49,8 @@ export class UpdateProductService {
         }
         await this.products.update(tx, id, next, actor);
         const type = updateEventType(changes);
-        await this.outbox.add(tx, [productEvent(type, { id, ...next }, changes)]);
-        return { changes, type };
+        const [event] = await this.outbox.add(tx, [productEvent(type, { id, ...next }, changes)]);
+        return { changes, type, changedAt: event.occurredAt };
       })
       .catch((error: unknown) =>
         explainWriteError(
@@ -67,6 +71,16 @@ export class UpdateProductService {
     }
     const updated = await this.products.findById(manager, id);
     if (!updated) throw new NotFoundError(`Product ${id} not found`);
+    // Archiving takes effect on stock movements before the answer (as POST …/archive);
+    // bringing a product back need not wait for stock (its event follows).
+    if (update.active === false && !updated.active) {
+      await this.stock.retire(
+        [{ ...updated, changedAt: outcome.changedAt }],
+        `${updated.sku} is archived in the catalog`,
+      );
+    } else if (update.active === true && updated.active) {
+      await this.stock.restore(updated, outcome.changedAt);
+    }
     return this.presenter.presentOne(updated);
   }
 }
