@@ -151,4 +151,46 @@ describe('the catalog through the gateway', () => {
       unchanged: 45,
     });
   });
+
+  it('takes no movement for a product once its archive or delete has answered, with a 20,000-row import in flight', async () => {
+    const create = async (sku: string) =>
+      (await api('POST', '/products', { sku, name: `Retired ${sku}` })).body.id as string;
+    const receive = (productId: string) =>
+      api('POST', '/stock/movements', { productId, type: 'receive', quantity: 1 });
+    const [archivedDuring, deletedAfter, archivedAfter] = await Promise.all([
+      create('RETIRE-DURING'),
+      create('RETIRE-DELETE'),
+      create('RETIRE-AFTER'),
+    ]);
+    // Stock knows the first one already (it has moved); the others it may not have heard of.
+    expect((await receive(archivedDuring)).status).toBe(201);
+
+    const rows = Array.from({ length: 20_000 }, (_, i) => `BULK-${i},Bulk part ${i}`);
+    const started = Date.now();
+    const importing = fetch(`${stack.urls.api}/products/import`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body: ['sku,name', ...rows].join('\n'),
+    });
+
+    // While the import runs …
+    expect((await api('POST', `/products/${archivedDuring}/archive`)).status).toBe(200);
+    const during = await receive(archivedDuring);
+    expect(during.status).toBe(422);
+    expect(during.body.message).toContain('is archived in the catalog');
+
+    // … and right after it answered, with its events still on their way to stock.
+    const imported = await importing;
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ created: 20_000 });
+    expect((await api('DELETE', `/products/${deletedAfter}`)).status).toBe(204);
+    expect((await api('POST', `/products/${archivedAfter}/archive`)).status).toBe(200);
+    for (const productId of [deletedAfter, archivedAfter]) {
+      const refused = await receive(productId);
+      expect([productId, refused.status]).toEqual([productId, 422]);
+    }
+    process.stdout.write(
+      `archive/delete during and after a 20,000-row import: refused at once (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
+  });
 });
