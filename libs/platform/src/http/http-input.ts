@@ -32,15 +32,18 @@ export function installHttpInputRules(fastify: FastifyInstance, options: HttpInp
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit: options.bodyLimit },
+    { parseAs: 'buffer', bodyLimit: options.bodyLimit },
     (_request, body, done) => {
-      const text = body as string;
-      if (text.length === 0) return done(new FST_ERR_CTP_EMPTY_JSON_BODY(), undefined);
-      const shape = jsonShapeProblem(text, limits);
+      // A UTF-8 byte order mark is not part of the JSON text.
+      const raw = body as Buffer;
+      const bytes = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+      if (bytes.length === 0) return done(new FST_ERR_CTP_EMPTY_JSON_BODY(), undefined);
+      // Measured on the bytes: a body refused here is never decoded into a string.
+      const shape = jsonShapeProblem(bytes, limits);
       if (shape) return done(invalidRequest([shape]), undefined);
       let value: unknown;
       try {
-        value = JSON.parse(text);
+        value = JSON.parse(bytes.toString('utf8'));
       } catch {
         return done(new FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
       }
