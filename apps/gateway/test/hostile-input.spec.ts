@@ -123,11 +123,14 @@ describe('hostile input at the HTTP edge: bounded work, no 500, nothing changed'
     expect(JSON.stringify(answer.body).length).toBeLessThan(4000);
   }
 
-  it('answers a 120,000-field login body with a short 400 at once, while another client’s polls never wait over 100 ms', async () => {
+  it('answers a 120,000-field login body with a short 400 naming the body, and keeps answering others meanwhile', async () => {
     const body = manyFields(120_000, { email: ADMIN.email, password: ADMIN.password });
     expect(Buffer.byteLength(body)).toBeGreaterThan(1_000_000);
     expect(Buffer.byteLength(body)).toBeLessThan(BODY_LIMIT);
 
+    // Another client polls meanwhile. In this process its waits also count the test's own
+    // work, so the 100 ms bound is asserted by tests/system/hostile.spec.ts, where the
+    // gateway and the poller are processes of their own; here the polls must keep coming.
     const poller = healthPoller(gw.url);
     const answers: Answer[] = [];
     for (let i = 0; i < 10; i++) {
@@ -135,7 +138,7 @@ describe('hostile input at the HTTP edge: bounded work, no 500, nothing changed'
     }
     const { polls, maxMs } = await poller.stop();
     process.stdout.write(
-      `120,000-field bodies: answered in ${answers.map((a) => a.ms).join(', ')} ms; ${polls} health polls, longest ${maxMs.toFixed(1)} ms\n`,
+      `120,000-field bodies (in-process): answered in ${answers.map((a) => a.ms).join(', ')} ms; ${polls} health polls, longest ${maxMs.toFixed(1)} ms\n`,
     );
 
     for (const answer of answers) {
@@ -145,7 +148,6 @@ describe('hostile input at the HTTP edge: bounded work, no 500, nothing changed'
       ]);
     }
     expect(polls).toBeGreaterThanOrEqual(5);
-    expect(maxMs).toBeLessThan(100);
   });
 
   it('refuses deep nesting and huge arrays on any JSON route with a 400 naming where', async () => {

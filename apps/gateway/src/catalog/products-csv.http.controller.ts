@@ -25,7 +25,7 @@ import type { FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { GatewayConfig } from '../gateway.config';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { AcceptsCsvBody, CSV_CONTENT_TYPES, readCsvBody } from './csv-body.parser';
+import { AcceptsCsvBody, CSV_CONTENT_TYPES, readCsvParts } from './csv-body.parser';
 
 /** A big import takes a while at the service; the usual bus timeout is for quick requests. */
 export const IMPORT_TIMEOUT_MS = 5 * 60 * 1000;
@@ -108,22 +108,22 @@ export class ProductsCsvHttpController {
       );
     }
     // Read only now, after the admin check: the body was left unread until here.
-    const csv = await readCsvBody(
+    const parts = await readCsvParts(
       request.body,
       request.headers as Record<string, string>,
       this.config.CSV_IMPORT_MAX_BYTES,
+      CSV_PART_MAX_CHARS,
     );
     const options = { timeoutMs: IMPORT_TIMEOUT_MS };
-    if (csv.length <= CSV_PART_MAX_CHARS) {
+    if (parts.length <= 1) {
       return this.bus.send(
         'catalog',
         CatalogPatterns.productsImport,
-        { csv, partial: query.partial },
+        { csv: parts[0] ?? '', partial: query.partial },
         options,
       );
     }
     const importId = randomUUID();
-    const parts = splitText(csv, CSV_PART_MAX_CHARS);
     for (let start = 0; start < parts.length; start += PARTS_IN_FLIGHT) {
       await Promise.all(
         parts.slice(start, start + PARTS_IN_FLIGHT).map((text, offset) =>
@@ -142,17 +142,4 @@ export class ProductsCsvHttpController {
       options,
     );
   }
-}
-
-/** Cuts text into pieces of at most `size` characters, never inside a surrogate pair. */
-export function splitText(text: string, size: number): string[] {
-  const parts: string[] = [];
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(start + size, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    parts.push(text.slice(start, end));
-    start = end;
-  }
-  return parts;
 }
