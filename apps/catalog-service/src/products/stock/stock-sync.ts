@@ -7,8 +7,11 @@ import {
 } from '@inventory/contracts';
 import { ConflictError, ServiceBus, ServiceError } from '@inventory/platform';
 
-/** The stock service should answer well within the caller's own bus timeout. */
-const STOCK_SYNC_TIMEOUT_MS = 2000;
+/**
+ * The stock service should answer well within the gateway's bus timeout (BUS_TIMEOUT_MS,
+ * 5 s), leaving time for the catalog's own transaction.
+ */
+const STOCK_SYNC_TIMEOUT_MS = 3000;
 
 /** A product as the catalog has it after a change, for `stock.products.sync`. */
 export interface ProductState {

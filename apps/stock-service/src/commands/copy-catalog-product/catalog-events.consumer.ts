@@ -57,7 +57,11 @@ export class CatalogEventsConsumer implements OnApplicationBootstrap, OnApplicat
   private async start(backoffMs: number): Promise<void> {
     if (this.stopped) return;
     try {
-      await this.consumers.consume(Queues.CatalogEvents, (envelope) => this.handle(envelope));
+      // Half the connection pool at most: an import's events (hundreds of products each)
+      // must leave connections for movements and the catalog's sync requests.
+      await this.consumers.consume(Queues.CatalogEvents, (envelope) => this.handle(envelope), {
+        batchSize: 5,
+      });
     } catch (error) {
       this.logger.warn(
         { event: 'queue.consume_failed', queue: Queues.CatalogEvents, err: error },
