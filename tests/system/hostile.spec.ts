@@ -41,7 +41,7 @@ function jwt(claims: Record<string, unknown>, secret: string): string {
 function favour(pid: number | undefined): void {
   if (!pid) return;
   try {
-    setPriority(pid, -10);
+    setPriority(pid, -20);
   } catch {
     // Not allowed here: measure as is.
   }

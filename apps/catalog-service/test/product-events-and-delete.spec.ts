@@ -10,7 +10,7 @@ import { type CatalogHarness, eventually, startCatalog } from './support/catalog
 
 describe('product events and deletion (outbox → SQS stand-in, stock asked over the bus)', () => {
   let catalog: CatalogHarness;
-  const seen: EventEnvelope<ProductEventPayload>[] = [];
+  const seen: (EventEnvelope<ProductEventPayload> & { batch?: string })[] = [];
 
   beforeAll(async () => {
     catalog = await startCatalog();

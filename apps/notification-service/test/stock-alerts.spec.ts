@@ -198,6 +198,11 @@ describe('stock alerts (real Postgres, SQS and SES stand-ins)', () => {
     const late = envelope(StockEvents.Low, level({ productId, at: earlier }));
     await fx.publish(queue, late);
     await eventually('the late alert to be sent', async () => (await fx.sentMail()).length === 1);
+    // Its log row commits just after SES took the email.
+    await eventually(
+      'the late alert in the email log',
+      async () => (await fx.emailLog()).length > 0,
+    );
     expect(await fx.emailLog()).toEqual([
       expect.objectContaining({ status: 'sent', event_id: late.id }),
     ]);

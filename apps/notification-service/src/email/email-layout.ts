@@ -18,7 +18,6 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 /** "1 unit", "8 units". */
 export const units = (count: number): string => `${count} ${count === 1 ? 'unit' : 'units'}`;
 
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /**
