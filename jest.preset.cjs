@@ -9,6 +9,11 @@ module.exports = {
   // Integration tests talk to real Postgres and stand-ins: seconds, not milliseconds.
   testTimeout: 60_000,
   setupFiles: [path.join(root, 'jest.setup.cjs')],
+  // One test run per Jest process: a folder of its own in the system's temp folder (TMPDIR
+  // for the workers) and, when DATABASE_URL is unset, one embedded Postgres; both go when the
+  // run ends, fails or is interrupted, and leftovers of a killed run go at the next start.
+  globalSetup: path.join(root, 'tools/local-stack/src/jest-global-setup.ts'),
+  globalTeardown: path.join(root, 'tools/local-stack/src/jest-global-teardown.ts'),
   testMatch: ['<rootDir>/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out-tsc/'],
   transform: {

@@ -5,5 +5,6 @@ module.exports = {
   ...require('../../jest.preset.cjs'),
   displayName: 'deploy-ec2',
   maxWorkers: 1,
+  globals: { testRunPostgres: false },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out-tsc/', '/cdk.out/'],
 };

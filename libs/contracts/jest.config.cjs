@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.cjs'), displayName: 'contracts' };
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'contracts',
+  globals: { testRunPostgres: false },
+};

@@ -40,10 +40,13 @@ export class AppProcess {
   start(extraEnv: NodeJS.ProcessEnv = {}): void {
     if (this.running) return;
     this.log ??= createWriteStream(this.options.logFile, { flags: 'a' });
-    // The IPC channel lets the app notice when the stack itself dies, and stop with it.
+    // The IPC channel lets the app notice when the stack itself dies, and stop with it. A
+    // process group of its own keeps a terminal's Ctrl-C (sent to the whole foreground group)
+    // from reaching it: the stack stops the apps itself, each once, before the stand-ins.
     const child = spawn(process.execPath, [...APP_NODE_FLAGS, appScript(this.name, 'main')], {
       env: { ...this.options.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
     });
     this.child = child;
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));

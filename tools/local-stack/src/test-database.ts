@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
 import {
@@ -9,22 +7,84 @@ import {
   startEmbeddedPostgres,
   type PostgresHandle,
 } from './postgres';
+import { createRunFolder, removeRunFolder, sweepAbandonedRuns } from './test-run';
 
-let embedded: Promise<PostgresHandle> | undefined;
+const EXIT_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+export interface TestRun {
+  /** The run folder (also this process's `TMPDIR` from now on). */
+  folder: string;
+  /** The embedded server started for the run, when DATABASE_URL gave none. */
+  postgres?: PostgresHandle;
+  /** Stops the server and removes the folder; safe to call more than once. */
+  end(): Promise<void>;
+}
 
 /**
- * The Postgres server tests use: DATABASE_URL when set (CI points it at the machine's
- * Postgres), otherwise one embedded server per test process.
+ * Sets up one test run for this process and everything it starts afterwards: removes what
+ * earlier killed runs left behind, makes a run folder and points `TMPDIR` at it, and, when
+ * `DATABASE_URL` is unset, starts one embedded Postgres in it and sets `DATABASE_URL` to it.
+ * The folder goes when the run ends (`end()`), when the process exits, and on
+ * SIGINT/SIGTERM/SIGHUP (a Ctrl-C reaches the whole process group), which then end the
+ * process with the usual code. Jest's global setup calls this (jest.preset.cjs).
+ */
+export async function beginTestRun(options: { postgres?: boolean } = {}): Promise<TestRun> {
+  sweepAbandonedRuns();
+  const folder = createRunFolder();
+  process.env.TMPDIR = folder;
+  let ended = false;
+  const removeNow = () => {
+    if (ended) return;
+    ended = true;
+    removeRunFolder(folder);
+  };
+  const onSignal = (signal: keyof typeof EXIT_SIGNALS) => {
+    removeNow();
+    process.exit(EXIT_SIGNALS[signal]);
+  };
+  const listeners = Object.keys(EXIT_SIGNALS).map((signal) => {
+    const listener = () => onSignal(signal as keyof typeof EXIT_SIGNALS);
+    process.once(signal, listener);
+    return [signal, listener] as const;
+  });
+  process.once('exit', removeNow);
+
+  const run: TestRun = {
+    folder,
+    async end() {
+      for (const [signal, listener] of listeners) process.off(signal, listener);
+      process.off('exit', removeNow);
+      await run.postgres?.stop().catch(() => undefined);
+      removeNow();
+    },
+  };
+  if (options.postgres !== false && !process.env.DATABASE_URL) {
+    try {
+      run.postgres = await startEmbeddedPostgres({
+        dataDir: join(folder, 'postgres'),
+        port: await freePort(),
+        durable: false,
+      });
+    } catch (error) {
+      await run.end();
+      throw error;
+    }
+    process.env.DATABASE_URL = run.postgres.adminUrl;
+  }
+  return run;
+}
+
+let ownRun: Promise<TestRun> | undefined;
+
+/**
+ * The Postgres server tests use: DATABASE_URL (set by the user, CI, or the test run's
+ * global setup). A process that runs outside Jest with neither gets a test run of its own.
  */
 export async function testPostgresServer(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  embedded ??= (async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'inventory-pg-'));
-    const handle = await startEmbeddedPostgres({ dataDir, port: await freePort(), durable: false });
-    process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-    return handle;
-  })();
-  return (await embedded).adminUrl;
+  ownRun ??= beginTestRun();
+  await ownRun;
+  return process.env.DATABASE_URL!;
 }
 
 export interface TestDatabase {
@@ -40,10 +100,11 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   return { url, drop: () => dropDatabase(server, name) };
 }
 
-/** Stops the embedded server started for this test process, if any. */
+/** Ends the test run this process started for itself (outside Jest), if any. */
 export async function stopTestPostgres(): Promise<void> {
-  if (!embedded) return;
-  const handle = await embedded;
-  embedded = undefined;
-  await handle.stop();
+  if (!ownRun) return;
+  const run = await ownRun;
+  ownRun = undefined;
+  delete process.env.DATABASE_URL;
+  await run.end();
 }

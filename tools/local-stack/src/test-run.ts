@@ -1,0 +1,126 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isPostgres, postmasterPid } from './postgres';
+import { isAlive, parentPid, startTime, stopProcessSync } from './processes';
+
+/**
+ * A test run's folder: everything a Jest process and its workers create on disk (embedded
+ * Postgres data, test stacks' S3 objects and logs, anything under `os.tmpdir()`) lives in
+ * `<tmp>/inventory-test-<random>/`, next to an `owner.json` naming the process that owns it
+ * (pid and start time, so a reused pid is not mistaken for the owner). The owner removes it
+ * when the run ends, fails or is interrupted; a folder whose owner is gone (killed with
+ * SIGKILL, a machine reset) is removed by the next run that starts.
+ */
+export const RUN_PREFIX = 'inventory-test-';
+/** Folders the test harness made before run folders existed: removed once nothing uses them. */
+const OLD_PREFIXES = ['inventory-pg-', 'inventory-stack-', 'catalog-s3-'];
+const OWNER_FILE = 'owner.json';
+
+interface Owner {
+  pid: number;
+  startTime?: string;
+}
+
+export function createRunFolder(base = tmpdir()): string {
+  const folder = mkdtempSync(join(base, RUN_PREFIX));
+  // Embedded Postgres runs as the postgres user when tests run as root: it must get in.
+  chmodSync(folder, 0o755);
+  const owner: Owner = { pid: process.pid, startTime: startTime(process.pid) };
+  writeFileSync(join(folder, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  return folder;
+}
+
+/**
+ * Stops every Postgres server whose data lives in the folder (its own and any a test stack
+ * started), then deletes the folder. Synchronous, so it also works in an exit handler.
+ */
+export function removeRunFolder(folder: string): void {
+  for (const dataDir of postgresDataFolders(folder)) {
+    const pid = postmasterPid(dataDir);
+    if (pid && isAlive(pid) && isPostgres(pid)) stopProcessSync(pid, 'SIGINT');
+  }
+  rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Removes the run folders (and older harness folders) nobody owns any more; returns them. */
+export function sweepAbandonedRuns(base = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const folder = join(base, name);
+    const abandoned = name.startsWith(RUN_PREFIX)
+      ? !ownerAlive(folder)
+      : OLD_PREFIXES.some((prefix) => name.startsWith(prefix)) && oldFolderAbandoned(folder);
+    if (!abandoned) continue;
+    try {
+      removeRunFolder(folder);
+      removed.push(folder);
+    } catch {
+      // another run is sweeping it at the same moment, or it is not ours to remove
+    }
+  }
+  return removed;
+}
+
+function ownerAlive(folder: string): boolean {
+  let owner: Owner;
+  try {
+    owner = JSON.parse(readFileSync(join(folder, OWNER_FILE), 'utf8')) as Owner;
+  } catch {
+    // Being created this instant (the owner file comes right after the folder), or broken.
+    return !existsSync(folder) || Date.now() - mtime(folder) < 60_000;
+  }
+  if (!isAlive(owner.pid)) return false;
+  return !owner.startTime || startTime(owner.pid) === owner.startTime;
+}
+
+/**
+ * A folder from before run folders: abandoned when no Postgres runs in it, or the one that
+ * does has lost its parent (it was adopted by init), and nothing touched it for a minute.
+ */
+function oldFolderAbandoned(folder: string): boolean {
+  if (Date.now() - mtime(folder) < 60_000) return false;
+  for (const dataDir of postgresDataFolders(folder)) {
+    const pid = postmasterPid(dataDir);
+    if (pid && isAlive(pid) && isPostgres(pid) && parentPid(pid) !== 1) return false;
+  }
+  return true;
+}
+
+function mtime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Postgres data folders (holding PG_VERSION) in `folder`, up to three levels down. */
+function postgresDataFolders(folder: string, depth = 3): string[] {
+  if (existsSync(join(folder, 'PG_VERSION'))) return [folder];
+  if (depth === 0) return [];
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.isSymbolicLink())
+    .flatMap((entry) => postgresDataFolders(join(folder, entry.name), depth - 1));
+}

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
+import { isAlive, RUN_PREFIX, sweepAbandonedRuns, waitUntilGone } from '../src';
+
+/**
+ * A process that begins a test run (run folder + embedded Postgres, as Jest's global setup
+ * does), prints what it made, and waits to be stopped.
+ */
+function startRunOwner(): Promise<{ child: ChildProcess; folder: string; postgresPid: number }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const { beginTestRun } = require(${JSON.stringify(require.resolve('../dist/test-database.js'))});
+       beginTestRun().then((run) => {
+         console.log(JSON.stringify({ folder: run.folder, postgresPid: run.postgres.pid }));
+         setInterval(() => undefined, 1000);
+       });`,
+    ],
+    { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`run owner exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve({ child, ...(JSON.parse(line) as { folder: string; postgresPid: number }) }),
+    );
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+const runFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith(RUN_PREFIX));
+
+describe('test runs leave nothing behind', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'an interrupted run (%s) stops its Postgres and removes its folder before it exits',
+    async (signal) => {
+      const owner = await startRunOwner();
+      expect(existsSync(owner.folder)).toBe(true);
+      expect(isAlive(owner.postgresPid)).toBe(true);
+      const code = exited(owner.child);
+      owner.child.kill(signal);
+      expect(await code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(isAlive(owner.postgresPid)).toBe(false);
+      expect(existsSync(owner.folder)).toBe(false);
+    },
+  );
+
+  it('the next run removes what a killed run (SIGKILL) left, and spares a live one', async () => {
+    const killed = await startRunOwner();
+    const live = await startRunOwner();
+    try {
+      const code = exited(killed.child);
+      killed.child.kill('SIGKILL');
+      await code;
+      expect(existsSync(killed.folder)).toBe(true);
+      expect(isAlive(killed.postgresPid)).toBe(true);
+
+      expect(sweepAbandonedRuns()).toEqual([killed.folder]);
+      expect(isAlive(killed.postgresPid)).toBe(false);
+      expect(existsSync(killed.folder)).toBe(false);
+      expect(existsSync(live.folder)).toBe(true);
+      expect(isAlive(live.postgresPid)).toBe(true);
+    } finally {
+      live.child.kill('SIGTERM');
+      await exited(live.child);
+    }
+    expect(await waitUntilGone(live.postgresPid, 5000)).toBe(true);
+    expect(runFolders()).toEqual([]);
+  });
+});
