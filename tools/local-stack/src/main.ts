@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { consolePrinter } from './console';
 import { PortInUseError } from './ports';
+import { PostgresStartError } from './postgres';
 import { REPO_ROOT } from './paths';
 import { startStack, type Stack } from './stack';
 
@@ -13,29 +14,33 @@ async function main(): Promise<void> {
   const say = (message: string) => process.stdout.write(`local stack │ ${message}\n`);
   let stack: Stack | undefined;
   let stopping = false;
+  const starting = startStack({
+    dataDir,
+    onProgress: say,
+    onLine: consolePrinter({ colour: process.stdout.isTTY === true }),
+  });
+  // Postgres and the apps run in process groups of their own, so a terminal's Ctrl-C reaches
+  // only this process (and npm): it stops them in order, apps first, Postgres last. A second
+  // signal (npm passes the terminal's on) changes nothing.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping every service…`);
-    await stack?.stop();
+    // Stopped while starting: let the start finish (or fail and clean up), then stop it all.
+    const running = stack ?? (await starting.catch(() => undefined));
+    await running?.stop();
     say('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
 
   try {
-    stack = await startStack({
-      dataDir,
-      onProgress: say,
-      onLine: consolePrinter({ colour: process.stdout.isTTY === true }),
-    });
+    stack = await starting;
   } catch (error) {
-    if (error instanceof PortInUseError) {
-      process.stderr.write(`local stack: ${error.message}\n`);
-    } else {
-      process.stderr.write(`local stack: could not start: ${(error as Error).message}\n`);
-    }
+    if (stopping) return;
+    process.stderr.write(`local stack: ${startFailure(error)}\n`);
     process.exit(1);
   }
   if (stopping) return;
@@ -64,6 +69,17 @@ function printSummary(stack: Stack, dataDir: string): void {
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * One or two lines a user can act on: what failed and why (Postgres's own FATAL line, the
+ * taken port and its variable …). Errors without a message (a library rejecting with
+ * undefined) still say what they are; an unknown error adds its stack for a bug report.
+ */
+export function startFailure(error: unknown): string {
+  if (error instanceof PortInUseError || error instanceof PostgresStartError) return error.message;
+  if (error instanceof Error && error.message) return `could not start: ${error.message}`;
+  return `could not start: ${error === undefined ? 'an unknown failure (no error was given)' : String(error)}`;
 }
 
 function redact(url: string): string {

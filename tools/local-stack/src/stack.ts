@@ -194,9 +194,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     progress('running migrations');
     await Promise.all(APP_NAMES.map((app) => migrate(app, appEnv)));
     if (options.seed ?? !options.ephemeral) {
+      // Each seed says itself whether it loaded anything or found data and skipped.
       for (const app of APP_NAMES.filter((name) => existsSync(appScript(name, 'seed')))) {
-        progress(`loading seed data of ${app}`);
-        await runScript(app, 'seed', appEnv);
+        const said = await runScript(app, 'seed', appEnv);
+        if (said) progress(said);
       }
     }
 
@@ -252,9 +253,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 const migrate = (app: AppName, env: NodeJS.ProcessEnv) => runScript(app, 'migrate', env);
 
 /** Runs one of an app's CLI entries (`dist/<script>.js`) to completion. */
-async function runScript(app: AppName, script: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function runScript(app: AppName, script: string, env: NodeJS.ProcessEnv): Promise<string> {
   try {
-    await run(process.execPath, [appScript(app, script)], { env });
+    const { stdout } = await run(process.execPath, [appScript(app, script)], { env });
+    return stdout.trim();
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: string; stdout?: string };
     const what = script === 'migrate' ? 'migrations' : script;

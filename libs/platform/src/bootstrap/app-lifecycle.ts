@@ -18,8 +18,8 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  * CloudWatch):
  *
  * - SIGTERM/SIGINT: Nest's shutdown runs (`app.stopping` is logged, listeners close, the
- *   outbox relay and consumers stop, metrics are written), then the log workers are flushed
- *   and the process exits 0. A watchdog exits 1 when stopping takes longer than
+ *   outbox relay and consumers stop, metrics are written), `app.stopped` is logged, then the
+ *   log workers are flushed and the process exits 0. A watchdog exits 1 when stopping takes longer than
  *   SHUTDOWN_TIMEOUT_MS; a second signal exits at once. Both flush the logs first.
  * - An uncaught exception or an unhandled rejection: logged as `fatal` with its cause chain
  *   (`error.uncaught`), logs flushed, exit 1, as Node itself would, so the supervisor
@@ -70,6 +70,8 @@ export class AppLifecycle {
       // Nest passes the signal on to beforeApplicationShutdown (app.stopping names it).
       await (this.app.close as (signal?: string) => Promise<void>).call(this.app, signal);
       clearTimeout(watchdog);
+      // The last line of a clean stop: everything drained and closed.
+      logger()?.info({ event: 'app.stopped', signal }, 'stopped');
       await this.finish(0);
     } catch (error) {
       clearTimeout(watchdog);
