@@ -7,6 +7,7 @@ import {
   OutboxModule,
 } from '@inventory/platform';
 import { AlertsModule } from './alerts/alerts.module';
+import { ApiIndexModule } from './api-index/api-index.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { gatewayDatabase } from './database/gateway.database';
@@ -28,6 +29,7 @@ export class AppModule {
         BusModule,
         OutboxModule.forRoot({ source: 'gateway' }),
         GatewayHealthModule,
+        ApiIndexModule,
         AuthModule,
         UsersModule,
         AlertsModule,

@@ -17,6 +17,7 @@ type Expected = number | typeof PASSES;
 const EXPECTED: Record<string, [anonymous: Expected, staff: Expected, admin: Expected]> = {
   'GET /health': [PASSES, PASSES, PASSES],
   'GET /health/live': [200, 200, 200],
+  'GET /api/v1': [200, 200, 200],
   'POST /api/v1/auth/login': [400, 400, 400],
   'POST /api/v1/auth/refresh': [400, 400, 400],
   'POST /api/v1/auth/logout': [401, 204, 204],

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_SERVICE_PORTS, type ServiceName } from '@inventory/contracts';
+// Only the service names and ports: the whole contracts library (DTOs, Swagger and validator
+// decorators) would add about 50 MB to the process that hosts the stand-ins.
+import { DEFAULT_SERVICE_PORTS, type ServiceName } from '@inventory/contracts/services';
 import { AppProcess } from './app-process';
 import { APP_NAMES, type AppName, appScript } from './apps';
 import { startNatsServer } from './nats';
@@ -15,7 +17,7 @@ import {
   startEmbeddedPostgres,
   type PostgresHandle,
 } from './postgres';
-import { createBucket, createQueues } from './provision';
+import { repoPath } from './paths';
 import { localSecrets } from './secrets';
 import { s3StandIn, sesStandIn, sqsStandIn, type StandIn } from './stand-ins';
 
@@ -56,7 +58,7 @@ export interface StackOptions {
   /** Extra variables given to every app. */
   appEnv?: NodeJS.ProcessEnv;
   /**
-   * Run each app's seed entry (`dist/seed.js`, where there is one) after the migrations.
+   * Run each app's seed entry (`dist/seed.js`, where there is one) once every app is healthy.
    * Default: yes for `npm start`, no for ephemeral test stacks (they start empty).
    */
   seed?: boolean;
@@ -141,7 +143,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       useOwn.s3 &&
         startStandIn(s3StandIn(ports.s3, join(dataDir, 's3'), [env.S3_BUCKET ?? MEDIA_BUCKET])),
       useOwn.sqs && startStandIn(sqsStandIn(ports.sqs)),
-      useOwn.ses && startStandIn(sesStandIn(ports.ses)),
+      // npm start keeps the newest 1,000 emails; test stacks keep every one (tests count them).
+      useOwn.ses &&
+        startStandIn(sesStandIn(ports.ses, { keepLast: options.ephemeral ? undefined : 1000 })),
     ]);
     const endpoints = {
       s3: env.AWS_ENDPOINT_URL_S3 ?? standIns.s3!.endpoint,
@@ -150,8 +154,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     const queuePrefix = env.QUEUE_PREFIX ?? '';
     const bucket = env.S3_BUCKET ?? MEDIA_BUCKET;
-    await createQueues(endpoints.sqs, queuePrefix, LOCAL_AWS);
-    await createBucket(endpoints.s3, bucket, LOCAL_AWS);
+    await provision({
+      ...env,
+      AWS_ENDPOINT_URL_S3: endpoints.s3,
+      AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+      AWS_REGION: env.AWS_REGION ?? LOCAL_AWS.region,
+      AWS_ACCESS_KEY_ID: env.AWS_ACCESS_KEY_ID ?? LOCAL_AWS.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: env.AWS_SECRET_ACCESS_KEY ?? LOCAL_AWS.credentials.secretAccessKey,
+      QUEUE_PREFIX: queuePrefix,
+      S3_BUCKET: bucket,
+    });
 
     let busUrl = natsUrl;
     if (useOwn.nats) {
@@ -193,13 +205,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     progress('running migrations');
     await Promise.all(APP_NAMES.map((app) => migrate(app, appEnv)));
-    if (options.seed ?? !options.ephemeral) {
-      // Each seed says itself whether it loaded anything or found data and skipped.
-      for (const app of APP_NAMES.filter((name) => existsSync(appScript(name, 'seed')))) {
-        const said = await runScript(app, 'seed', appEnv);
-        if (said) progress(said);
-      }
-    }
 
     const apps = {} as Record<AppName, AppProcess>;
     for (const app of APP_NAMES) {
@@ -221,6 +226,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(services.map((app) => apps[app].waitHealthy()));
     apps.gateway.start();
     await apps.gateway.waitHealthy();
+    const healthyMs = Date.now() - started;
+
+    // The example data, through the running services: the catalog's products (their events
+    // reach the stock service), then opening stock recorded by the stock service. Each seed
+    // says itself whether it loaded anything or found data and skipped.
+    if (options.seed ?? !options.ephemeral) {
+      for (const app of APP_NAMES.filter((name) => existsSync(appScript(name, 'seed')))) {
+        const said = await runScript(app, 'seed', appEnv);
+        if (said) progress(said);
+      }
+    }
 
     const stopAll = cleanup;
     return {
@@ -241,7 +257,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       standIns,
       appEnv,
       logDir,
-      startupMs: Date.now() - started,
+      startupMs: healthyMs,
       stop: stopAll,
     };
   } catch (error) {
@@ -251,6 +267,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 const migrate = (app: AppName, env: NodeJS.ProcessEnv) => runScript(app, 'migrate', env);
+
+/**
+ * The bucket and the queues, created by a short-lived child (`dist/provision-cli.js`, as
+ * docker-compose does): the AWS SDK clients it needs would otherwise stay loaded, about
+ * 45 MB, in the process that hosts the stand-ins for as long as the stack runs.
+ */
+async function provision(env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await run(process.execPath, [repoPath('tools/local-stack/dist/provision-cli.js')], { env });
+  } catch (error) {
+    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
+    throw new Error(
+      `creating the bucket and queues failed: ${(stderr || stdout || String(error)).trim()}`,
+    );
+  }
+}
 
 /** Runs one of an app's CLI entries (`dist/<script>.js`) to completion. */
 async function runScript(app: AppName, script: string, env: NodeJS.ProcessEnv): Promise<string> {

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { createRequestHandler } from 'local-aws-sqs';
 import sesServer from 'aws-ses-v2-local';
+import { getStoreReadonly } from 'aws-ses-v2-local/dist/store';
 
 /**
  * A local stand-in for one AWS service. `stop()` closes its port and drops open connections
@@ -109,46 +110,103 @@ async function exchange(
   return answer;
 }
 
+/** Requests after which a queue may have messages to hand out: they wake its long polls. */
+const WAKING_TARGETS = new Set([
+  'AmazonSQS.SendMessage',
+  'AmazonSQS.SendMessageBatch',
+  'AmazonSQS.ChangeMessageVisibility',
+  'AmazonSQS.ChangeMessageVisibilityBatch',
+]);
+/**
+ * How often a waiting long poll looks again with no request to wake it: messages also come
+ * back on their own when a visibility timeout or a delay ends (or move to a dead-letter queue).
+ */
+const RECHECK_MS = 1000;
+
 /**
  * Real SQS answers a long poll (WaitTimeSeconds > 0) as soon as any message is there.
  * local-aws-sqs instead waits until the batch is full or the wait is over, and even a
  * short receive (WaitTimeSeconds 0) takes 40 ms unless the batch fills: up to 20 s (and
  * then tens of milliseconds) added to every event's way through the system. Long polls
- * are therefore served here by watching the queue's visible count (an in-memory read every
- * few milliseconds) and, once messages are there, receiving just as many as are visible, so
- * that the stand-in hands them over at its next 10 ms tick.
+ * are therefore served here: a waiting poll looks at the queue's visible count when a send
+ * (or a visibility change) for that queue passes through, and once a second besides, and
+ * once messages are there, receives just as many as are visible, so that the stand-in hands
+ * them over at its next 10 ms tick. Looking only when something happened keeps an idle
+ * stack idle: polling the count every few milliseconds cost 15 % of a core with the
+ * consumers of a quiet system waiting.
  */
 function withEarlyLongPollReturn(inner: Handler): Handler {
+  const waiting = new Map<string, Set<() => void>>();
+  const wake = (queueUrl: string | undefined) => {
+    for (const resume of waiting.get(queueName(queueUrl)) ?? []) resume();
+  };
+  /** Resolves at the next wake-up of the queue, after `ms`, or when the caller hangs up. */
+  const nextLook = (queueUrl: string | undefined, ms: number, res: ServerResponse) =>
+    new Promise<void>((resolve) => {
+      const name = queueName(queueUrl);
+      const set = waiting.get(name) ?? new Set();
+      waiting.set(name, set);
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0) waiting.delete(name);
+        res.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      set.add(done);
+      res.once('close', done);
+    });
+
   return async (req, res) => {
-    if (req.headers['x-amz-target'] !== 'AmazonSQS.ReceiveMessage') return inner(req, res);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    if (target !== 'AmazonSQS.ReceiveMessage' && !WAKING_TARGETS.has(target)) {
+      return inner(req, res);
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
+    const body = Buffer.concat(chunks).toString();
+    const request = JSON.parse(body || '{}') as {
       QueueUrl?: string;
       WaitTimeSeconds?: number;
       MaxNumberOfMessages?: number;
     };
-    const deadline = Date.now() + Number(request.WaitTimeSeconds ?? 0) * 1000;
-    const wanted = Math.max(1, Number(request.MaxNumberOfMessages ?? 1));
     let answer: Answer;
-    for (;;) {
-      const visible = await visibleMessages(inner, req.headers, request.QueueUrl);
-      const last = Date.now() >= deadline || res.destroyed;
-      if (visible !== 0 || last) {
-        const take = visible === undefined ? wanted : Math.min(wanted, Math.max(1, visible));
-        answer = await exchange(
-          inner,
-          req.headers,
-          JSON.stringify({ ...request, WaitTimeSeconds: 0, MaxNumberOfMessages: take }),
+    if (target !== 'AmazonSQS.ReceiveMessage') {
+      answer = await exchange(inner, req.headers, body);
+      wake(request.QueueUrl);
+    } else {
+      const deadline = Date.now() + Number(request.WaitTimeSeconds ?? 0) * 1000;
+      const wanted = Math.max(1, Number(request.MaxNumberOfMessages ?? 1));
+      for (;;) {
+        const visible = await visibleMessages(inner, req.headers, request.QueueUrl);
+        const last = Date.now() >= deadline || res.destroyed;
+        if (visible !== 0 || last) {
+          const take = visible === undefined ? wanted : Math.min(wanted, Math.max(1, visible));
+          answer = await exchange(
+            inner,
+            req.headers,
+            JSON.stringify({ ...request, WaitTimeSeconds: 0, MaxNumberOfMessages: take }),
+          );
+          const empty = answer.status === 200 && !answer.body.includes('"Messages"');
+          if (!empty || last || Date.now() >= deadline) break;
+        }
+        await nextLook(
+          request.QueueUrl,
+          Math.min(RECHECK_MS, Math.max(0, deadline - Date.now())),
+          res,
         );
-        const empty = answer.status === 200 && !answer.body.includes('"Messages"');
-        if (!empty || last || Date.now() >= deadline) break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    if (res.destroyed) return;
     res.writeHead(answer.status, answer.headers);
     res.end(answer.body);
   };
+}
+
+/** The queue's name, the last part of its URL (the host in a URL may be spelt differently). */
+function queueName(queueUrl: string | undefined): string {
+  return (queueUrl ?? '').split('/').pop() ?? '';
 }
 
 /** Messages in the queue that a receive would return now; undefined when it cannot be told. */
@@ -179,11 +237,22 @@ async function visibleMessages(
   }
 }
 
-/** `aws-ses-v2-local`: accepts SESv2 SendEmail, lists mail at /store and on its web page. */
-export function sesStandIn(port: number): StandIn {
+/**
+ * `aws-ses-v2-local`: accepts SESv2 SendEmail, lists mail at /store and on its web page.
+ * It keeps every email in memory: `keepLast` bounds that to the newest ones (the local stack
+ * keeps 1,000), so a stack left running for weeks does not grow without end. Tests that
+ * count every email leave it unbounded.
+ */
+export function sesStandIn(port: number, options: { keepLast?: number } = {}): StandIn {
   let server: Server | undefined;
   let drop: (() => void) | undefined;
   let fresh = true;
+  const trim = () => {
+    const { emails } = getStoreReadonly();
+    if (options.keepLast !== undefined && emails.length > options.keepLast) {
+      emails.splice(0, emails.length - options.keepLast);
+    }
+  };
   return {
     name: 'ses',
     port,
@@ -191,6 +260,9 @@ export function sesStandIn(port: number): StandIn {
     async start() {
       server = await sesServer({ host: HOST, port });
       drop = trackSockets(server);
+      server.on('request', (_req: IncomingMessage, res: ServerResponse) =>
+        res.once('finish', trim),
+      );
       // aws-ses-v2-local keeps sent mail in module memory, shared by every server in the
       // process: a new stand-in starts with an empty mailbox, a restarted one keeps its mail.
       if (fresh) {
