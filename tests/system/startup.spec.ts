@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
 import { promisify } from 'node:util';
 import {
@@ -7,6 +10,7 @@ import {
   createTestDatabase,
   freePort,
   PortInUseError,
+  repoPath,
   type TestDatabase,
 } from '@inventory/local-stack';
 
@@ -98,6 +102,56 @@ describe('starting an app with a bad environment', () => {
       );
     } finally {
       blocker.close();
+    }
+  });
+
+  it("npm start prints Postgres's own FATAL line when embedded Postgres cannot start", async () => {
+    // A data folder Postgres refuses (written by a version that does not exist).
+    const dataDir = mkdtempSync(join(tmpdir(), 'stack-fatal-'));
+    chmodSync(dataDir, 0o755);
+    mkdirSync(join(dataDir, 'postgres'), { mode: 0o700 });
+    writeFileSync(join(dataDir, 'postgres', 'PG_VERSION'), '7\n');
+    writeFileSync(join(dataDir, 'postgres', 'postgresql.conf'), '');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+    };
+    for (const name of [
+      'PORT',
+      'POSTGRES_PORT',
+      'S3_PORT',
+      'SQS_PORT',
+      'SES_PORT',
+      'CATALOG_BUS_PORT',
+      'STOCK_BUS_PORT',
+      'NOTIFICATION_BUS_PORT',
+      'CATALOG_HEALTH_PORT',
+      'STOCK_HEALTH_PORT',
+      'NOTIFICATION_HEALTH_PORT',
+    ]) {
+      env[name] = String(await freePort());
+    }
+    try {
+      const result = await run(process.execPath, [repoPath('tools/local-stack/dist/main.js')], {
+        env,
+        timeout: 60_000,
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^local stack: embedded Postgres did not start: FATAL: {2}database files are incompatible with server/,
+      );
+      expect(lines[0]).toContain(
+        'DETAIL:  The data directory was initialized by PostgreSQL version 7',
+      );
+      expect(lines[0]).toContain(`see ${join(dataDir, 'postgres', 'server.log')}`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -49,7 +49,8 @@ export class AppProcess {
       detached: true,
     });
     this.child = child;
-    this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    // 'close', not 'exit': only then has every line the app wrote been read from its pipes.
+    this.exit = new Promise((resolve) => child.once('close', (code) => resolve(code)));
     for (const stream of ['stdout', 'stderr'] as const) {
       createInterface({ input: child[stream]! }).on('line', (line) => {
         this.log?.write(`${line}\n`);

@@ -290,7 +290,7 @@ function serverReady(dataDir: string, pid: number | undefined): boolean {
 }
 
 function startFailure(log: string, hint: { port: number; portVariable?: string }, logFile: string) {
-  const cause = lastLines(log, /FATAL|PANIC|ERROR/) || 'it exited before it was ready';
+  const cause = postgresCause(log) || 'it exited before it was ready';
   const portTaken =
     /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(log);
   const what = portTaken
@@ -299,7 +299,26 @@ function startFailure(log: string, hint: { port: number; portVariable?: string }
   return `embedded Postgres did not start: ${cause} (${what})`;
 }
 
-/** The lines that explain a failure (FATAL, error …), else the last line. */
+/**
+ * Postgres's last FATAL (or PANIC) line with the DETAIL or HINT after it, without the log
+ * line prefix (time and pid): `FATAL:  database files are incompatible with server DETAIL: …`.
+ */
+export function postgresCause(log: string): string {
+  const lines = log
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => line.replace(/^.*?\b(FATAL|PANIC|ERROR|DETAIL|HINT|LOG):/, '$1:'));
+  let at = -1;
+  lines.forEach((line, index) => {
+    if (/^(FATAL|PANIC):/.test(line)) at = index;
+  });
+  if (at === -1) return lines.at(-1) ?? '';
+  const detail = /^(DETAIL|HINT):/.test(lines[at + 1] ?? '') ? ` ${lines[at + 1]}` : '';
+  return `${lines[at]}${detail}`;
+}
+
+/** The lines that explain a failure (error, fatal …), else the last line. */
 function lastLines(text: string, pattern: RegExp): string {
   const lines = text
     .split('\n')

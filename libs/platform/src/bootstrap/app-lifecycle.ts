@@ -70,7 +70,9 @@ export class AppLifecycle {
       // Nest passes the signal on to beforeApplicationShutdown (app.stopping names it).
       await (this.app.close as (signal?: string) => Promise<void>).call(this.app, signal);
       clearTimeout(watchdog);
-      // The last line of a clean stop: everything drained and closed.
+      // The last line of a clean stop: everything drained and closed. Lines still buffered
+      // (app.stopping and whatever the shutdown logged) go out first, so it stays the last.
+      await this.options.logs?.flush();
       logger()?.info({ event: 'app.stopped', signal }, 'stopped');
       await this.finish(0);
     } catch (error) {
