@@ -52,10 +52,11 @@ export async function beginTestRun(options: { postgres?: boolean } = {}): Promis
   const run: TestRun = {
     folder,
     async end() {
-      for (const [signal, listener] of listeners) process.off(signal, listener);
-      process.off('exit', removeNow);
+      // The signal handlers stay until the folder is gone: a Ctrl-C during this still cleans up.
       await run.postgres?.stop().catch(() => undefined);
       removeNow();
+      for (const [signal, listener] of listeners) process.off(signal, listener);
+      process.off('exit', removeNow);
     },
   };
   if (options.postgres !== false && !process.env.DATABASE_URL) {

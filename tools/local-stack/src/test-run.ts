@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isPostgres, postmasterPid } from './postgres';
-import { isAlive, parentPid, startTime, stopProcessSync } from './processes';
+import { isAlive, parentPid, sleepSync, startTime, stopProcessSync } from './processes';
 
 /**
  * A test run's folder: everything a Jest process and its workers create on disk (embedded
@@ -41,15 +41,62 @@ export function createRunFolder(base = tmpdir()): string {
 }
 
 /**
- * Stops every Postgres server whose data lives in the folder (its own and any a test stack
- * started), then deletes the folder. Synchronous, so it also works in an exit handler.
+ * Stops what the run started and deletes its folder: every Postgres server whose data lives
+ * in it (fast shutdown), then every other process started with the folder as its TMPDIR
+ * (test stacks' apps and nats-servers, workers: SIGTERM, SIGKILL after 10 s), then the
+ * folder. Synchronous, so it also works in an exit or signal handler; never throws.
  */
 export function removeRunFolder(folder: string): void {
   for (const dataDir of postgresDataFolders(folder)) {
     const pid = postmasterPid(dataDir);
     if (pid && isAlive(pid) && isPostgres(pid)) stopProcessSync(pid, 'SIGINT');
   }
-  rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  const started = processesOfRun(folder);
+  for (const pid of started) signal(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (started.some(isAlive) && Date.now() < deadline) sleepSync(25);
+  for (const pid of started.filter(isAlive)) signal(pid, 'SIGKILL');
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+      return;
+    } catch {
+      sleepSync(100); // something was still writing into it
+    }
+  }
+}
+
+/** Processes (not this one) whose environment has TMPDIR set to the run folder. */
+function processesOfRun(folder: string): number[] {
+  const marker = `TMPDIR=${folder}`;
+  const found: number[] = [];
+  for (const name of readdirSafe('/proc')) {
+    const pid = Number(name);
+    if (!pid || pid === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(marker))
+        found.push(pid);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+function readdirSafe(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
 }
 
 /** Removes the run folders (and older harness folders) nobody owns any more; returns them. */
@@ -67,12 +114,8 @@ export function sweepAbandonedRuns(base = tmpdir()): string[] {
       ? !ownerAlive(folder)
       : OLD_PREFIXES.some((prefix) => name.startsWith(prefix)) && oldFolderAbandoned(folder);
     if (!abandoned) continue;
-    try {
-      removeRunFolder(folder);
-      removed.push(folder);
-    } catch {
-      // another run is sweeping it at the same moment, or it is not ours to remove
-    }
+    removeRunFolder(folder);
+    removed.push(folder);
   }
   return removed;
 }
