@@ -24,7 +24,7 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { APP_NODE_FLAGS, freePort, repoPath } from '@inventory/local-stack';
+import { freePort, repoPath, STACK_NODE_FLAGS } from '@inventory/local-stack';
 
 const SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const EMAILS = Number(process.env.BENCH_IDLE_EMAILS ?? 3000);
@@ -189,7 +189,7 @@ it('idle cost of the local stack', async () => {
   for (const [name, port] of Object.entries(ports)) env[name] = String(port);
   delete env.DATABASE_URL; // its own embedded Postgres, as on a fresh machine
   // As `npm start` runs it (package.json), unless other flags are asked for.
-  const flags = process.env.BENCH_IDLE_NODE_FLAGS?.split(' ').filter(Boolean) ?? APP_NODE_FLAGS;
+  const flags = process.env.BENCH_IDLE_NODE_FLAGS?.split(' ').filter(Boolean) ?? STACK_NODE_FLAGS;
   const stack: ChildProcess = spawn(
     process.execPath,
     [...flags, repoPath('tools/local-stack/dist/main.js')],
