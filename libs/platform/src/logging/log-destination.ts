@@ -155,9 +155,15 @@ export class LogDestination {
       const stdout = this.stdout;
       if (!stdout) return resolve();
       // A stdout nobody reads any more (the parent is gone) never confirms a flush.
+      // sonic-boom's flush(cb) calls back at once when it buffers nothing (minLength 0), even
+      // with a write still in flight or waiting to retry after EAGAIN (a full pipe: the local
+      // stack reading slowly). close() would then write later lines first. 'drain' comes when
+      // everything handed to it has been written.
+      const boom = stdout as unknown as { _writing?: boolean };
+      if (!boom._writing) return resolve();
       const guard = setTimeout(resolve, STDOUT_FLUSH_GUARD_MS);
       guard.unref();
-      stdout.flush(() => {
+      stdout.once('drain', () => {
         clearTimeout(guard);
         resolve();
       });
