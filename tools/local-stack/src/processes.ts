@@ -57,11 +57,18 @@ export function waitUntilGoneSync(pid: number, timeoutMs: number): boolean {
   return true;
 }
 
-/** Asks a process to stop with `first`, escalating to SIGQUIT and SIGKILL; waits for it to go. */
-export function stopProcessSync(pid: number, first: NodeJS.Signals = 'SIGINT'): void {
-  for (const [signal, waitMs] of [
-    [first, 15_000],
-    ['SIGQUIT', 5_000],
+/**
+ * Asks a process to stop with `first`, escalating to SIGQUIT and then SIGKILL when it is still
+ * there after `waitMs` each time; returns once it is gone.
+ */
+export function stopProcessSync(
+  pid: number,
+  first: NodeJS.Signals = 'SIGINT',
+  waitMs = 15_000,
+): void {
+  for (const [signal, wait] of [
+    [first, waitMs],
+    ['SIGQUIT', Math.min(waitMs, 5_000)],
     ['SIGKILL', 5_000],
   ] as const) {
     try {
@@ -69,6 +76,6 @@ export function stopProcessSync(pid: number, first: NodeJS.Signals = 'SIGINT'): 
     } catch {
       return;
     }
-    if (waitUntilGoneSync(pid, waitMs)) return;
+    if (waitUntilGoneSync(pid, wait)) return;
   }
 }

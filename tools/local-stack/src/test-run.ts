@@ -8,8 +8,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoPath } from './paths';
 import { isPostgres, postmasterPid } from './postgres';
 import { isAlive, parentPid, sleepSync, startTime, stopProcessSync } from './processes';
 
@@ -37,31 +39,60 @@ export function createRunFolder(base = tmpdir()): string {
   chmodSync(folder, 0o755);
   const owner: Owner = { pid: process.pid, startTime: startTime(process.pid) };
   writeFileSync(join(folder, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  startWatchdog(folder, owner, base);
   return folder;
 }
 
 /**
- * Stops what the run started and deletes its folder: every Postgres server whose data lives
- * in it (fast shutdown), then every other process started with the folder as its TMPDIR
- * (test stacks' apps and nats-servers, workers: SIGTERM, SIGKILL after 10 s), then the
- * folder. Synchronous, so it also works in an exit or signal handler; never throws.
+ * The run's watchdog (run-watchdog.cjs): it cleans up when this process dies without doing
+ * it itself (killed outright: Nx ends an interrupted task's whole process tree with SIGTERM
+ * and then SIGKILL, before signal handlers get to run). Started through a shell that exits
+ * at once, in a session of its own, so it belongs neither to this process's tree nor to its
+ * terminal.
+ */
+function startWatchdog(folder: string, owner: Owner, base: string): void {
+  spawnSync(
+    '/bin/sh',
+    [
+      '-c',
+      'setsid "$@" </dev/null >/dev/null 2>&1 &',
+      'sh',
+      process.execPath,
+      repoPath('tools/local-stack/run-watchdog.cjs'),
+      String(owner.pid),
+      owner.startTime ?? '',
+      folder,
+    ],
+    { env: { ...process.env, TMPDIR: base }, stdio: 'ignore' },
+  );
+}
+
+/**
+ * Stops what the run started and deletes its folder, quickly: an interrupted run has only a
+ * few seconds (Nx sends SIGTERM to the whole process tree of a task, then SIGKILL). Every
+ * Postgres server whose data lives in the folder gets a fast shutdown (immediate after 2 s);
+ * every other process started with the folder as its TMPDIR (test stacks' apps and
+ * nats-servers, workers) is killed, as nothing of a finished or abandoned run needs to drain;
+ * then the folder goes. Synchronous, so it also works in an exit or signal handler; never
+ * throws.
  */
 export function removeRunFolder(folder: string): void {
+  const watchdog = Number(readSafe(join(folder, 'watchdog.pid')));
+  if (watchdog && readSafe(`/proc/${watchdog}/cmdline`).includes('run-watchdog')) {
+    signal(watchdog, 'SIGKILL');
+  }
   for (const dataDir of postgresDataFolders(folder)) {
     const pid = postmasterPid(dataDir);
-    if (pid && isAlive(pid) && isPostgres(pid)) stopProcessSync(pid, 'SIGINT');
+    if (pid && isAlive(pid) && isPostgres(pid)) stopProcessSync(pid, 'SIGINT', 2_000);
   }
   const started = processesOfRun(folder);
-  for (const pid of started) signal(pid, 'SIGTERM');
-  const deadline = Date.now() + 10_000;
-  while (started.some(isAlive) && Date.now() < deadline) sleepSync(25);
-  for (const pid of started.filter(isAlive)) signal(pid, 'SIGKILL');
+  for (const pid of started) signal(pid, 'SIGKILL');
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
       rmSync(folder, { recursive: true, force: true });
       return;
     } catch {
-      sleepSync(100); // something was still writing into it
+      sleepSync(50); // something was still writing into it
     }
   }
 }
@@ -81,6 +112,14 @@ function processesOfRun(folder: string): number[] {
     }
   }
   return found;
+}
+
+function readSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function readdirSafe(path: string): string[] {

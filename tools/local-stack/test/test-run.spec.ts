@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { isAlive, RUN_PREFIX, sweepAbandonedRuns, waitUntilGone } from '../src';
+import { eventually, isAlive, RUN_PREFIX, sweepAbandonedRuns, waitUntilGone } from '../src';
 
 /**
  * A process that begins a test run (run folder + embedded Postgres, as Jest's global setup
@@ -65,16 +66,29 @@ describe('test runs leave nothing behind', () => {
     },
   );
 
-  it('the next run removes what a killed run (SIGKILL) left, and spares a live one', async () => {
+  it('a run killed outright (SIGKILL) is cleaned up by its watchdog', async () => {
+    const owner = await startRunOwner();
+    const code = exited(owner.child);
+    owner.child.kill('SIGKILL');
+    await code;
+    await eventually('the folder removed', async () => !existsSync(owner.folder), 10_000);
+    expect(isAlive(owner.postgresPid)).toBe(false);
+    expect(isAlive(owner.appPid)).toBe(false);
+  });
+
+  it('the next run removes what a killed run left when its watchdog died too, and spares a live one', async () => {
     const killed = await startRunOwner();
     const live = await startRunOwner();
     try {
+      // As after a machine reset, or a kill of everything: no watchdog left to clean up.
+      const watchdog = Number(readFileSync(join(killed.folder, 'watchdog.pid'), 'utf8'));
+      process.kill(watchdog, 'SIGKILL');
+      expect(await waitUntilGone(watchdog, 5000)).toBe(true);
       const code = exited(killed.child);
       killed.child.kill('SIGKILL');
       await code;
       expect(existsSync(killed.folder)).toBe(true);
       expect(isAlive(killed.postgresPid)).toBe(true);
-
       expect(isAlive(killed.appPid)).toBe(true);
 
       expect(sweepAbandonedRuns()).toEqual([killed.folder]);
