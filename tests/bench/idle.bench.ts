@@ -6,10 +6,11 @@
  * data folder and its own embedded Postgres, lets it settle, then samples every process of
  * the stack from /proc for BENCH_IDLE_SECONDS (10): CPU ticks (utime + stime, 100 per second
  * of one core) and resident memory. Then a load: BENCH_IDLE_EMAILS (3,000) emails of about
- * 6 KB sent to the SES stand-in and BENCH_IDLE_MESSAGES (5,000) SQS messages sent, received
- * and deleted on a scratch queue, as the notification service's traffic would be, and the
- * same sampling again, BENCH_IDLE_ROUNDS (2) times: a bounded process ends each round at about
- * the same size. Goals: whole idle stack ≤ 1 % of a core; the stand-ins' process
+ * 11 KB (HTML and text) sent to the SES stand-in and BENCH_IDLE_MESSAGES (5,000) SQS messages
+ * sent, received and deleted on a scratch queue, as the notification service's traffic
+ * would be, and the same sampling again, BENCH_IDLE_ROUNDS (2) times: a bounded process ends
+ * each round at about the same size. Goals: whole idle stack ≤ 1 % of a core; the stand-ins'
+ * process
  * ≤ 150 MiB idle and bounded after the load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
