@@ -10,8 +10,7 @@
  * sent, received and deleted on a scratch queue, as the notification service's traffic
  * would be, and the same sampling again, BENCH_IDLE_ROUNDS (2) times: a bounded process ends
  * each round at about the same size. Goals: whole idle stack ≤ 1 % of a core; the stand-ins'
- * process
- * ≤ 150 MiB idle and bounded after the load.
+ * process ≤ 150 MiB idle and bounded after the load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
