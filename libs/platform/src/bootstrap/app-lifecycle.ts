@@ -70,9 +70,10 @@ export class AppLifecycle {
       // Nest passes the signal on to beforeApplicationShutdown (app.stopping names it).
       await (this.app.close as (signal?: string) => Promise<void>).call(this.app, signal);
       clearTimeout(watchdog);
-      // The last line of a clean stop: everything drained and closed. Lines still buffered
-      // (app.stopping and whatever the shutdown logged) go out first, so it stays the last.
-      await this.options.logs?.flush();
+      // The last line of a clean stop: everything drained and closed. Lines still on their
+      // way to stdout (app.stopping and whatever the shutdown logged) go first, so it stays
+      // the last line there; CloudWatch is flushed once, below.
+      await this.options.logs?.flushStdout();
       logger()?.info({ event: 'app.stopped', signal }, 'stopped');
       await this.finish(0);
     } catch (error) {

@@ -151,6 +151,28 @@ export class LogDestination {
 
   /** Waits until every worker has printed or shipped what it was given so far. */
   async flush(): Promise<void> {
+    await this.flushStdout();
+    const live = this.workers.filter((worker) => !worker.destroyed && !worker.closed);
+    await Promise.all(
+      live.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            // The transport gives up at its own deadline; this only guards against a stuck worker.
+            const guard = setTimeout(resolve, FLUSH_GUARD_MS);
+            worker.flush(() => {
+              clearTimeout(guard);
+              resolve();
+            });
+          }),
+      ),
+    );
+  }
+
+  /**
+   * Waits until the JSON lines on stdout are written (not the CloudWatch worker): what keeps
+   * the console and the local stack's log file in order, without waiting on CloudWatch.
+   */
+  async flushStdout(): Promise<void> {
     await new Promise<void>((resolve) => {
       const stdout = this.stdout;
       if (!stdout) return resolve();
@@ -168,20 +190,6 @@ export class LogDestination {
         resolve();
       });
     });
-    const live = this.workers.filter((worker) => !worker.destroyed && !worker.closed);
-    await Promise.all(
-      live.map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            // The transport gives up at its own deadline; this only guards against a stuck worker.
-            const guard = setTimeout(resolve, FLUSH_GUARD_MS);
-            worker.flush(() => {
-              clearTimeout(guard);
-              resolve();
-            });
-          }),
-      ),
-    );
   }
 
   /** Hands every worker what is buffered, ends it and waits until each is done (or gave up). */
