@@ -67,6 +67,14 @@ export class GatewayConfig extends AppBaseConfig {
   })
   TRUST_PROXY = 'loopback';
 
+  /**
+   * The built web console (`apps/web/dist`) served at `/`; empty: the one next to this app.
+   * Production serves it from nginx instead, so a missing folder just means no console here.
+   */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR = '';
+
   /** Largest JSON request body, in bytes. */
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;

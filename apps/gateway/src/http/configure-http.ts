@@ -4,12 +4,13 @@ import { correlationMiddleware, createValidationPipe } from '@inventory/platform
 import type { GatewayConfig } from '../gateway.config';
 import { HttpErrorFilter } from './http-error.filter';
 import { buildOpenApiDocument, serveOpenApi } from './openapi';
+import { DEFAULT_CONSOLE_DIR, serveConsole } from './serve-console';
 
 export const API_PREFIX = 'api/v1';
 
 /**
  * The HTTP edge of the gateway, the same in production and in tests: correlation id, security
- * headers, CORS, `/api/v1`, validation, the one error shape and the API docs.
+ * headers, CORS, `/api/v1`, validation, the one error shape, the API docs and the web console.
  */
 export async function configureHttp(
   app: NestFastifyApplication,
@@ -43,4 +44,5 @@ export async function configureHttp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(config.BODY_LIMIT_BYTES));
   serveOpenApi(app, buildOpenApiDocument(app));
+  await serveConsole(app, config.CONSOLE_DIR || DEFAULT_CONSOLE_DIR);
 }

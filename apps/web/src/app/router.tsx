@@ -1,0 +1,34 @@
+import { createRouter } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ConsoleApi } from '../shared/api/api-context';
+import { rootRoute, signedInRoute } from '../shared/routing/roots';
+import { AppFrame } from './AppFrame';
+import { NotFoundPage } from './NotFoundPage';
+// One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
+import { authRoutes } from '../features/auth/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
+
+signedInRoute.update({ component: AppFrame });
+
+const routeTree = rootRoute.addChildren([
+  ...authRoutes,
+  signedInRoute.addChildren([...dashboardRoutes]),
+]);
+
+export function createConsoleRouter(context: ConsoleApi & { queryClient: QueryClient }) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPreload: 'intent',
+    // Loaders read through TanStack Query, which keeps the data; the router need not.
+    defaultPreloadStaleTime: 0,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createConsoleRouter>;
+  }
+}

@@ -1,0 +1,25 @@
+/** User-facing strings shared by every feature (one place, ready for translation). */
+export const sharedTexts = {
+  appName: 'Electronic Inventory',
+  unavailableTitle: 'The inventory service is not answering',
+  unavailable:
+    'Nothing was lost: what you typed is still here. Try again in a moment; if it keeps happening, tell whoever runs the system.',
+  networkTitle: 'No connection to the inventory service',
+  network: 'Check the network connection, then try again. What you typed is still here.',
+  timeoutTitle: 'The inventory service took too long to answer',
+  errorTitle: 'That did not work',
+  forbidden: 'Your account may not do this. Ask an admin.',
+  notFound: 'This no longer exists (or never did).',
+  retry: 'Try again',
+  loading: 'Loading…',
+  signOut: 'Sign out',
+  colorSchemeToLight: 'Switch to light mode',
+  colorSchemeToDark: 'Switch to dark mode',
+  openNavigation: 'Open navigation',
+  skipToContent: 'Skip to content',
+  pageNotFoundTitle: 'Page not found',
+  pageNotFound: 'There is no page at this address.',
+  backToDashboard: 'Back to the dashboard',
+  roleAdmin: 'admin',
+  roleStaff: 'staff',
+} as const;
