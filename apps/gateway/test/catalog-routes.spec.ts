@@ -294,6 +294,27 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     expect(asked[CatalogPatterns.productsExport]).toEqual([{}, { after: 'A-1' }, { after: 'A-2' }]);
   });
 
+  it('exports with the list filters, passed on with every page, and refuses a bad filter by name', async () => {
+    asked[CatalogPatterns.productsExport] = [];
+    const categoryId = '0b7c6c7e-9d7a-4d52-9a53-0d3c1f6e8a11';
+    const response = await inject({
+      method: 'GET',
+      url: `/api/v1/products/export.csv?search=%20esp32%20&active=true&categoryId=${categoryId}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const filters = { search: 'esp32', active: true, categoryId };
+    expect(asked[CatalogPatterns.productsExport]).toEqual([
+      filters,
+      { ...filters, after: 'A-1' },
+      { ...filters, after: 'A-2' },
+    ]);
+    const bad = await inject({ method: 'GET', url: '/api/v1/products/export.csv?active=maybe' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual([
+      { field: 'active', message: 'active must be true or false' },
+    ]);
+  });
+
   it('sends a small CSV in one message and a large one in parts that add up to the file', async () => {
     const small = 'sku,name\nX-1,One\n';
     const answer = await inject({

@@ -14,7 +14,9 @@ describe('the web console served at /', () => {
     writeFileSync(join(folder, 'index.html'), '<!doctype html><title>Console</title>');
     writeFileSync(join(folder, 'assets', 'index-Ab12Cd.js'), 'console.log("hi")');
     writeFileSync(join(folder, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    gw = await startGateway({ env: { CONSOLE_DIR: folder } });
+    gw = await startGateway({
+      env: { CONSOLE_DIR: folder, AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569/' },
+    });
   });
 
   afterAll(async () => {
@@ -41,6 +43,10 @@ describe('the web console served at /', () => {
       expect(text).toContain('<title>Console</title>');
       // The security headers of the API apply to the console too.
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      // Uploads go straight to the S3 stand-in, and images are shown from it.
+      const csp = response.headers.get('content-security-policy')!.split(';');
+      expect(csp).toContain("connect-src 'self' http://127.0.0.1:4569");
+      expect(csp).toContain("img-src 'self' data: http://127.0.0.1:4569");
     }
   });
 

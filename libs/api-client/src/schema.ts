@@ -256,6 +256,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/alerts/emails/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One email of the log, with its text */
+    get: operations['AlertsHttpController_getEmail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/alerts/low-stock/run': {
     parameters: {
       query?: never;
@@ -327,7 +344,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Download every product as CSV (the import format)
+     * Download the products as CSV (the import format), optionally filtered like the list
      * @description Columns: sku, name, description, category, unitCost, salePrice, currency, manufacturer, mpn, parameters, active. Categories as paths ("Power > Batteries"), parameters as JSON.
      */
     get: operations['ProductsCsvHttpController_export'];
@@ -479,6 +496,26 @@ export interface paths {
     get: operations['ProductMediaHttpController_list'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/products/{id}/media/{mediaId}/primary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make an image the primary one (shown in lists and on the part page first)
+     * @description The previous primary image stays attached. A datasheet cannot be primary (400).
+     */
+    post: operations['ProductMediaHttpController_setPrimary'];
     delete?: never;
     options?: never;
     head?: never;
@@ -839,6 +876,57 @@ export interface components {
       /** @example 20 */
       pageSize: number;
       items: components['schemas']['EmailLogEntryDto'][];
+    };
+    EmailLogEntryWithTextDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example low_stock
+       * @enum {string}
+       */
+      kind: 'low_stock' | 'out_of_stock' | 'digest' | 'password_reset' | 'welcome';
+      /**
+       * @description sent: SES accepted it; failed: SES refused it for good (not retried); retrying: SES was unavailable, the event is delivered again; skipped: deliberately not sent (see error).
+       * @example sent
+       * @enum {string}
+       */
+      status: 'sent' | 'failed' | 'retrying' | 'skipped';
+      /**
+       * @example [
+       *       "stores@example.com"
+       *     ]
+       */
+      recipients: string[];
+      /** @example Low Stock Alert - ESP32 DevKit (SKU: MCU-ESP-32) */
+      subject: string;
+      /**
+       * Format: uuid
+       * @description The event that caused it.
+       */
+      eventId: string | null;
+      /**
+       * Format: uuid
+       * @description The digest run that caused it.
+       */
+      digestRunId: string | null;
+      /** Format: uuid */
+      productId: string | null;
+      /** @example 0100019a1b2c3d4e-5f6a7b8c-0000-0000-0000-000000000000-000000 */
+      sesMessageId: string | null;
+      /**
+       * @description SES's reason for a failed attempt, or why it was skipped.
+       * @example MessageRejected: Email address is not verified.
+       */
+      error: string | null;
+      /** @description The request that caused it (X-Request-Id). */
+      correlationId: string | null;
+      /**
+       * @description When the attempt ended.
+       * @example 2026-11-24T09:00:01.204Z
+       */
+      at: string;
+      /** @description The plain-text body as sent. A password-reset link is withheld (it would sign its reader in as that user). */
+      text: string | null;
     };
     RunDigestDto: {
       /**
@@ -2118,6 +2206,10 @@ export interface operations {
         kind?: 'low_stock' | 'out_of_stock' | 'digest' | 'password_reset' | 'welcome';
         /** @description Only the emails caused by this event. */
         eventId?: string;
+        /** @description Only attempts at or after this time (ISO 8601). */
+        from?: string;
+        /** @description Only attempts before this time (ISO 8601). */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -2166,6 +2258,94 @@ export interface operations {
        *     Only for: admin
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service did not answer in time */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AlertsHttpController_getEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailLogEntryWithTextDto'];
+        };
+      };
+      /** @description Invalid request: `details` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Not signed in, or the token is invalid or expired
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Signed in, but this role may not do this
+       *
+       *     Only for: admin
+       *
+       *     Only for: admin
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -2715,7 +2895,14 @@ export interface operations {
   };
   ProductsCsvHttpController_export: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description As in GET /products: every word must match name, SKU, MPN or description. */
+        search?: string;
+        /** @description Products in this category or any of its descendants. */
+        categoryId?: string;
+        /** @description true: active only; false: archived only; absent: both. */
+        active?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2731,6 +2918,15 @@ export interface operations {
           'text/csv': string;
         };
       };
+      /** @description Invalid request: `details` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /**
        * @description Not signed in, or the token is invalid or expired
        *
@@ -2739,6 +2935,15 @@ export interface operations {
        *     Not signed in, or the token is invalid, expired or of an ended session
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3710,6 +3915,104 @@ export interface operations {
        *     Not signed in, or the token is invalid, expired or of an ended session
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A dependency (S3, SES …) failed */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service did not answer in time */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProductMediaHttpController_setPrimary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        mediaId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MediaDto'];
+        };
+      };
+      /** @description Invalid request: `details` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Not signed in, or the token is invalid or expired
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Signed in, but this role may not do this
+       *
+       *     Only for: admin
+       *
+       *     Only for: admin
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -17,6 +17,8 @@ export async function configureHttp(
   config: GatewayConfig,
 ): Promise<void> {
   app.use(correlationMiddleware);
+  // The console PUTs files straight to the bucket and shows images from it (presigned URLs).
+  const media = config.mediaOrigins();
   await app.register(helmet, {
     // Swagger UI loads its scripts from /api/docs itself; it needs inline styles only.
     contentSecurityPolicy: {
@@ -24,8 +26,8 @@ export async function configureHttp(
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', ...media],
+        connectSrc: ["'self'", ...media],
         frameAncestors: ["'none'"],
         // TLS ends at nginx in production; locally the docs are served over plain http.
         upgradeInsecureRequests: null,

@@ -302,6 +302,38 @@ export class ListProductsQueryDto extends PageQueryDto {
   sort?: ProductSort;
 }
 
+/**
+ * `GET /products/export.csv`: the same filters as the list (no paging, no sort: the file is
+ * in SKU order), so "export what I see" downloads the filtered list.
+ */
+export class ExportProductsQueryDto {
+  @ApiPropertyOptional({
+    example: 'esp32',
+    maxLength: 100,
+    description: 'As in GET /products: every word must match name, SKU, MPN or description.',
+  })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @IsSingleLine()
+  search?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Products in this category or any of its descendants.',
+  })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ description: 'true: active only; false: archived only; absent: both.' })
+  @BooleanFromString()
+  @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+}
+
 export class ProductCategoryRefDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
