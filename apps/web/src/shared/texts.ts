@@ -20,6 +20,8 @@ export const sharedTexts = {
   pageNotFoundTitle: 'Page not found',
   pageNotFound: 'There is no page at this address.',
   backToDashboard: 'Back to the dashboard',
+  adminsOnlyTitle: 'For admins only',
+  adminsOnly: 'This page is for admins. Ask an admin if you need something changed here.',
   roleAdmin: 'admin',
   roleStaff: 'staff',
 } as const;
