@@ -21,7 +21,13 @@ export async function chromiumLaunchOptions(): Promise<LaunchOptions> {
   }
   // The package's flags are made for serverless hosts; the tests keep the browser's
   // security model (same-origin policy, CSP) as users have it.
-  const unsafe = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+  // `--single-process` (made for one-shot serverless use) lets the browser die when a test's
+  // context closes, so the next test of the worker finds it gone.
+  const unsafe = new Set([
+    '--disable-web-security',
+    '--allow-running-insecure-content',
+    '--single-process',
+  ]);
   return {
     executablePath: await chromium.executablePath(),
     args: chromium.args.filter((arg) => !unsafe.has(arg)),

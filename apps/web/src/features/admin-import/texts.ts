@@ -10,7 +10,10 @@ export const adminImportTexts = {
   columnsFound: 'Columns found',
   unknownColumn: (name: string) => `${name} (not a known column: ignored by the API)`,
   noSku: 'There is no sku column: the API will refuse the file.',
-  fileSize: (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`,
+  fileSize: (bytes: number) =>
+    bytes >= 1024 * 1024
+      ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+      : `${Math.ceil(bytes / 1024)} KB`,
   importAll: 'Import (all or nothing)',
   importGood: 'Import only the good rows',
   uploading: (percent: number) => `Sending the file… ${percent}%`,

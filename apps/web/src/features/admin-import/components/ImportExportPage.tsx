@@ -6,7 +6,6 @@ import {
   Group,
   Paper,
   Progress,
-  SegmentedControl,
   Select,
   Stack,
   Table,
@@ -108,6 +107,7 @@ function ImportCard() {
               {header.map((column) => (
                 <Badge
                   key={column}
+                  tt="none"
                   variant={KNOWN_COLUMNS.includes(column.trim()) ? 'light' : 'outline'}
                   color={KNOWN_COLUMNS.includes(column.trim()) ? 'blue' : 'gray'}
                   title={
@@ -247,20 +247,17 @@ function ExportCard({ initial }: { initial: ExportFilters }) {
             clearable
             searchable
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t.active}
-            </Text>
-            <SegmentedControl
-              value={active}
-              onChange={setActive}
-              data={[
-                { value: 'all', label: t.activeAll },
-                { value: 'active', label: t.activeOnly },
-                { value: 'archived', label: t.archivedOnly },
-              ]}
-            />
-          </Stack>
+          <Select
+            label={t.active}
+            allowDeselect={false}
+            value={active}
+            onChange={(value) => value && setActive(value)}
+            data={[
+              { value: 'all', label: t.activeAll },
+              { value: 'active', label: t.activeOnly },
+              { value: 'archived', label: t.archivedOnly },
+            ]}
+          />
           <Button
             leftSection={<IconDownload size={16} />}
             loading={exporting.isPending}
