@@ -19,14 +19,14 @@ export async function chromiumLaunchOptions(): Promise<LaunchOptions> {
       ],
     };
   }
-  // The package's flags are made for serverless hosts; the tests keep the browser's
-  // security model (same-origin policy, CSP) as users have it.
-  // `--single-process` (made for one-shot serverless use) lets the browser die when a test's
-  // context closes, so the next test of the worker finds it gone.
+  // The package's flags are made for serverless hosts: the tests keep the browser's security
+  // model (same-origin policy, CSP) as users have it, and its usual processes (one process
+  // for everything crashed when a test dropped a connection).
   const unsafe = new Set([
     '--disable-web-security',
     '--allow-running-insecure-content',
     '--single-process',
+    '--no-zygote',
   ]);
   return {
     executablePath: await chromium.executablePath(),

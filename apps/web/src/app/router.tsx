@@ -8,6 +8,7 @@ import { NotFoundPage } from './NotFoundPage';
 // One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { partsRoutes } from '../features/parts/routes';
 import { adminPartsRoutes } from '../features/admin-parts/routes';
 import { adminCategoriesRoutes } from '../features/admin-categories/routes';
 import { adminImportRoutes } from '../features/admin-import/routes';
@@ -23,6 +24,7 @@ const routeTree = rootRoute.addChildren([
   ...authRoutes,
   signedInRoute.addChildren([
     ...dashboardRoutes,
+    ...partsRoutes,
     ...profileRoutes,
     // Admin pages: staff who open one are told it is for admins (the API refuses them too).
     adminRoute.addChildren([

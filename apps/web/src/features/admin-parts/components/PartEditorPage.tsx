@@ -63,10 +63,13 @@ function PartEditor({ product }: { product: Product }) {
       actions={
         <>
           {!product.active && <Badge color="gray">{t.archivedBadge}</Badge>}
-          {/* The part page belongs to the parts feature: a plain link keeps features apart. */}
-          <Button component="a" variant="default" href={`/products/${product.id}`}>
+          <ButtonLink
+            variant="default"
+            to="/products/$productId"
+            params={{ productId: product.id }}
+          >
             {t.openPart}
-          </Button>
+          </ButtonLink>
           <ButtonLink variant="default" to="/admin/labels" search={{ ids: product.id }}>
             {t.printLabel}
           </ButtonLink>
