@@ -7,12 +7,13 @@ import { NotFoundPage } from './NotFoundPage';
 // One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { scanRoutes } from '../features/scan/routes';
 
 signedInRoute.update({ component: AppFrame });
 
 const routeTree = rootRoute.addChildren([
   ...authRoutes,
-  signedInRoute.addChildren([...dashboardRoutes]),
+  signedInRoute.addChildren([...dashboardRoutes, ...scanRoutes]),
 ]);
 
 export function createConsoleRouter(context: ConsoleApi & { queryClient: QueryClient }) {
