@@ -7,7 +7,7 @@ export const scanTexts = {
   modeIssue: 'Issue',
   modeReceive: 'Receive',
   quantityLabel: 'Quantity',
-  quantityHint: 'Back to 1 after each scan',
+  quantityHint: 'Back to 1 after a scan',
   codeLabel: 'Scan or type a SKU',
   codePlaceholder: 'Waiting for a scan…',
   shortcuts: 'Alt+I issue · Alt+R receive · Alt+Q quantity · Alt+C camera',

@@ -35,11 +35,13 @@ export async function createBarcodeDetector(): Promise<Detector> {
     }
   }
   const { BarcodeDetector, prepareZXingModule } = await import('barcode-detector/ponyfill');
-  prepareZXingModule({
+  // Loaded and compiled now (while the browser asks for the camera), not at the first frame.
+  await prepareZXingModule({
     overrides: {
       locateFile: (path: string, prefix: string) =>
         path.endsWith('.wasm') ? zxingReaderWasmUrl : prefix + path,
     },
+    fireImmediately: true,
   });
   return new BarcodeDetector({ formats: [...SCAN_FORMATS] });
 }

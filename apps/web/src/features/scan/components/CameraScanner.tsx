@@ -31,6 +31,10 @@ export default function CameraScanner({ onCode }: Props) {
     let lastCode = '';
     let lastSeen = 0;
 
+    // The reader loads while the browser asks for the camera.
+    const detecting = createBarcodeDetector();
+    detecting.catch(() => undefined);
+
     const start = async () => {
       if (!navigator.mediaDevices?.getUserMedia) {
         setProblem(t.cameraUnavailable);
@@ -49,7 +53,13 @@ export default function CameraScanner({ onCode }: Props) {
       if (stopped || !video.current) return;
       video.current.srcObject = stream;
       await video.current.play().catch(() => undefined);
-      const detector: Detector = await createBarcodeDetector();
+      let detector: Detector;
+      try {
+        detector = await detecting;
+      } catch {
+        setProblem(t.cameraUnavailable);
+        return;
+      }
       const read = async () => {
         if (stopped || !video.current) return;
         try {

@@ -13,6 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useHotkeys, useLocalStorage } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconCamera, IconCameraOff } from '@tabler/icons-react';
 import {
   lazy,
@@ -45,6 +46,7 @@ interface Props {
 /** The counter screen: scan after scan, each one a movement, without reopening anything. */
 export function ScanPage({ mode, onModeChange }: Props) {
   const { api } = useApi();
+  const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const [quantity, setQuantity] = useState<number | string>(1);
   const [camera, setCamera] = useState(false);
@@ -57,7 +59,13 @@ export function ScanPage({ mode, onModeChange }: Props) {
   const station = useScanStation(api, {
     onOutcome: (outcome) => {
       if (sound) beep(outcome.status === 'recorded' ? 'ok' : 'error');
-      if (outcome.status === 'recorded') setQuantity(1);
+      if (outcome.status === 'recorded') {
+        setQuantity(1);
+        // Other pages (dashboard, part page) show these numbers too.
+        for (const key of ['products', 'stock', 'movements']) {
+          void queryClient.invalidateQueries({ queryKey: [key] });
+        }
+      }
       // Ready for the next scan, unless the clerk is typing a quantity meanwhile.
       if (document.activeElement !== quantityField.current) focusCode();
     },
@@ -136,7 +144,7 @@ export function ScanPage({ mode, onModeChange }: Props) {
         </Text>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <Stack gap={4} style={{ flex: '1 1 240px' }}>
-            <Text size="sm" fw={500} id="scan-mode-label">
+            <Text fz="md" fw={500} id="scan-mode-label">
               {t.modeLabel}
             </Text>
             <SegmentedControl
@@ -177,7 +185,6 @@ export function ScanPage({ mode, onModeChange }: Props) {
           ref={codeField}
           className={classes.codeInput}
           label={t.codeLabel}
-          description={t.shortcuts}
           placeholder={t.codePlaceholder}
           size="xl"
           autoFocus
@@ -191,6 +198,9 @@ export function ScanPage({ mode, onModeChange }: Props) {
           onKeyDown={onCodeKey}
           data-testid="scan-code"
         />
+        <Text size="xs" c="dimmed" visibleFrom="sm" mt={-8}>
+          {t.shortcuts}
+        </Text>
         {camera && (
           <Suspense fallback={<Text size="sm">{t.cameraLoading}</Text>}>
             <CameraScanner onCode={take} />
@@ -299,7 +309,7 @@ function Recorded({ outcome }: { outcome: Extract<ScanOutcome, { status: 'record
       <Text size="sm" c="dimmed" mt="sm">
         {t.onHand}
       </Text>
-      <Text className={classes.onHand} data-testid="scan-on-hand">
+      <Text className={classes.onHand} c="bright" data-testid="scan-on-hand">
         {onHand.toLocaleString()}
       </Text>
       <Group gap="xs">
@@ -328,7 +338,7 @@ function RecentScans({ outcomes }: { outcomes: ScanOutcome[] }) {
           <Table striped verticalSpacing={4} data-testid="recent-scans">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t.recentTime}</Table.Th>
+                <Table.Th visibleFrom="sm">{t.recentTime}</Table.Th>
                 <Table.Th>{t.recentPart}</Table.Th>
                 <Table.Th ta="right">{t.recentChange}</Table.Th>
                 <Table.Th ta="right">{t.recentOnHand}</Table.Th>
@@ -337,8 +347,8 @@ function RecentScans({ outcomes }: { outcomes: ScanOutcome[] }) {
             <Table.Tbody>
               {outcomes.map((outcome) => (
                 <Table.Tr key={outcome.scan.id}>
-                  <Table.Td>{outcome.scan.at.toLocaleTimeString()}</Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="sm">{outcome.scan.at.toLocaleTimeString()}</Table.Td>
+                  <Table.Td className={classes.code}>
                     {outcome.status === 'recorded' || (outcome.status === 'refused' && outcome.part)
                       ? outcome.part?.sku
                       : outcome.scan.code}
