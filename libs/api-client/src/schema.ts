@@ -509,7 +509,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The movement ledger, newest first */
+    /**
+     * The movement ledger, newest first
+     * @description Each row names who recorded it (`actorName`) and the product (SKU, name).
+     */
     get: operations['StockHttpController_list'];
     put?: never;
     /**
@@ -1306,14 +1309,54 @@ export interface components {
        */
       onHand: number;
     };
-    StockMovementPageDto: {
+    MovementWithActorDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      productId: string;
+      /**
+       * @example issue
+       * @enum {string}
+       */
+      type: 'receive' | 'issue' | 'adjust' | 'stocktake';
+      /**
+       * @description Signed change of on hand
+       * @example -5
+       */
+      delta: number;
+      /**
+       * @description On hand right after this movement
+       * @example 95
+       */
+      quantityAfter: number;
+      /** @example null */
+      reason: string | null;
+      /** @example WO-2291 */
+      reference: string | null;
+      /** @description Who recorded it */
+      actorUserId: string | null;
+      /** @description The request that recorded it (X-Request-Id) */
+      correlationId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Display name of who recorded it; null for the system or a deleted user
+       * @example Ada Lovelace
+       */
+      actorName: string | null;
+      /** @example MCU-ESP-32 */
+      productSku: string | null;
+      /** @example ESP32 DevKitC V4 */
+      productName: string | null;
+    };
+    MovementWithActorPageDto: {
       /** @example 312 */
       total: number;
       /** @example 1 */
       page: number;
       /** @example 20 */
       pageSize: number;
-      items: components['schemas']['StockMovementDto'][];
+      items: components['schemas']['MovementWithActorDto'][];
     };
     StockLevelDto: {
       /** Format: uuid */
@@ -3942,7 +3985,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['StockMovementPageDto'];
+          'application/json': components['schemas']['MovementWithActorPageDto'];
         };
       };
       /** @description Invalid request: `details` names each offending field */

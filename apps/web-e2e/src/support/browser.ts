@@ -19,9 +19,15 @@ export async function chromiumLaunchOptions(): Promise<LaunchOptions> {
       ],
     };
   }
-  // The package's flags are made for serverless hosts; the tests keep the browser's
-  // security model (same-origin policy, CSP) as users have it.
-  const unsafe = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+  // The package's flags are made for serverless hosts: the tests keep the browser's security
+  // model (same-origin policy, CSP) as users have it, and its usual processes (one process
+  // for everything crashed when a test dropped a connection).
+  const unsafe = new Set([
+    '--disable-web-security',
+    '--allow-running-insecure-content',
+    '--single-process',
+    '--no-zygote',
+  ]);
   return {
     executablePath: await chromium.executablePath(),
     args: chromium.args.filter((arg) => !unsafe.has(arg)),

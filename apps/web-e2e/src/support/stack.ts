@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack, type Stack } from '@inventory/local-stack';
+import { eventually, startStack, type Stack } from '@inventory/local-stack';
 
 export interface E2eUser {
   email: string;
@@ -19,6 +19,16 @@ export interface E2eStack {
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   /** Every email the SES stand-in holds. */
   mail(): Promise<SentMail[]>;
+  /** Waits for an email whose subject matches, sent to `to` (polls the SES stand-in). */
+  waitForMail(subject: RegExp, to?: string, timeoutMs?: number): Promise<SentMail>;
+  /** The seed's part with this SKU (id, name), with `onHand` received and a reorder level. */
+  stockedPart(
+    sku: string,
+    onHand: number,
+    reorderLevel: number,
+  ): Promise<{ id: string; name: string }>;
+  /** Creates a staff user through the API. */
+  createStaff(label: string): Promise<E2eUser>;
   stop(): Promise<void>;
 }
 
@@ -73,16 +83,56 @@ export async function startE2eStack(): Promise<E2eStack> {
     displayName: 'Sam Staff',
   };
   await api('POST', '/api/v1/users', { ...staff, role: 'staff' });
+  const mail = async () => {
+    const response = await fetch(`${stack.urls.mail.replace(/\/$/, '')}/store`);
+    const store = (await response.json()) as { emails: SentMail[] };
+    return store.emails;
+  };
   return {
     stack,
     url,
     admin,
     staff,
     api,
-    mail: async () => {
-      const response = await fetch(`${stack.urls.mail.replace(/\/$/, '')}/store`);
-      const store = (await response.json()) as { emails: SentMail[] };
-      return store.emails;
+    mail,
+    waitForMail: async (subject, to, timeoutMs = 20_000) => {
+      let found: SentMail | undefined;
+      await eventually(
+        `an email "${subject}"${to ? ` to ${to}` : ''}`,
+        async () => {
+          found = (await mail()).find(
+            (email) => subject.test(email.subject) && (!to || email.destination.to.includes(to)),
+          );
+          return found !== undefined;
+        },
+        timeoutMs,
+      );
+      return found!;
+    },
+    stockedPart: async (sku, onHand, reorderLevel) => {
+      const page = await api<{ items: { id: string; name: string; sku: string }[] }>(
+        'GET',
+        `/api/v1/products?search=${encodeURIComponent(sku)}`,
+      );
+      const part = page.items.find((item) => item.sku === sku);
+      if (!part) throw new Error(`the seed has no part ${sku}`);
+      await api('PUT', `/api/v1/products/${part.id}/reorder-level`, { reorderLevel });
+      await api('POST', '/api/v1/stock/movements', {
+        productId: part.id,
+        type: 'stocktake',
+        quantity: onHand,
+        reference: 'e2e setup',
+      });
+      return { id: part.id, name: part.name };
+    },
+    createStaff: async (label) => {
+      const user = {
+        email: `${label}@lab.example`,
+        password: 'a long and quiet counter password',
+        displayName: label,
+      };
+      await api('POST', '/api/v1/users', { ...user, role: 'staff' });
+      return user;
     },
     stop: async () => {
       await stack.stop();

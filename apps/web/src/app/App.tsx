@@ -6,7 +6,9 @@ import { useEffect, useState } from 'react';
 import { ApiContext } from '../shared/api/api-context';
 import { createConsoleApi } from '../shared/api/client';
 import { ApiProblem } from '../shared/api/problem';
+import { PartPageSlotsContext } from '../shared/slots/part-page-slots';
 import { createConsoleRouter } from './router';
+import { partPageSlots } from './slots';
 import { theme } from './theme';
 
 function createQueryClient(): QueryClient {
@@ -48,10 +50,12 @@ export function App() {
 
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" autoClose={5000} />
       <ApiContext.Provider value={consoleApi}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <PartPageSlotsContext.Provider value={partPageSlots}>
+            <RouterProvider router={router} />
+          </PartPageSlotsContext.Provider>
         </QueryClientProvider>
       </ApiContext.Provider>
     </MantineProvider>

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useSignOut } from '../features/auth/api/sign-out';
+import { MovementHost } from '../features/movements/components/MovementHost';
 import { useCurrentUser } from '../shared/auth/use-current-user';
 import { ColorSchemeToggle } from '../shared/components/ColorSchemeToggle';
 import { NavItemLink } from '../shared/components/links';
@@ -39,8 +40,11 @@ export function AppFrame() {
               size="sm"
               aria-label={sharedTexts.openNavigation}
             />
-            <Text fw={700} c="blue" truncate>
+            <Text fw={700} c="blue" truncate visibleFrom="xs">
               {sharedTexts.appName}
+            </Text>
+            <Text fw={700} c="blue" hiddenFrom="xs">
+              {sharedTexts.appShortName}
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
@@ -56,6 +60,7 @@ export function AppFrame() {
                 await signOut.mutateAsync();
                 await navigate({ to: '/login', search: { reason: 'signed-out' } });
               }}
+              px={{ base: 'xs', sm: 'md' }}
             >
               {sharedTexts.signOut}
             </Button>
@@ -83,7 +88,9 @@ export function AppFrame() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <MovementHost>
+          <Outlet />
+        </MovementHost>
       </AppShell.Main>
     </AppShell>
   );

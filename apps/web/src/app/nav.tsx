@@ -21,7 +21,7 @@ export interface NavItem {
 /** The navigation, in order. Add a page's entry here; admin pages set `adminOnly`. */
 export const NAV_ITEMS: NavItem[] = [
   { label: t.navDashboard, to: '/', icon: IconLayoutDashboard, exact: true },
-  { label: t.navParts, to: '/parts', icon: IconListSearch },
+  { label: t.navParts, to: '/products', icon: IconListSearch },
   { label: t.navCategories, to: '/categories', icon: IconCategory },
   { label: t.navScan, to: '/scan', icon: IconScan },
 ];

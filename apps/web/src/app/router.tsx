@@ -7,13 +7,18 @@ import { NotFoundPage } from './NotFoundPage';
 // One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { partsRoutes } from '../features/parts/routes';
 import { scanRoutes } from '../features/scan/routes';
 
 signedInRoute.update({ component: AppFrame });
 
 const routeTree = rootRoute.addChildren([
   ...authRoutes,
-  signedInRoute.addChildren([...dashboardRoutes, ...scanRoutes]),
+  signedInRoute.addChildren([
+    ...dashboardRoutes,
+    ...partsRoutes,
+    ...scanRoutes,
+  ]),
 ]);
 
 export function createConsoleRouter(context: ConsoleApi & { queryClient: QueryClient }) {

@@ -1,6 +1,7 @@
 /** User-facing strings shared by every feature (one place, ready for translation). */
 export const sharedTexts = {
   appName: 'Electronic Inventory',
+  appShortName: 'Inventory',
   unavailableTitle: 'The inventory service is not answering',
   unavailable:
     'Nothing was lost: what you typed is still here. Try again in a moment; if it keeps happening, tell whoever runs the system.',
@@ -22,4 +23,16 @@ export const sharedTexts = {
   backToDashboard: 'Back to the dashboard',
   roleAdmin: 'admin',
   roleStaff: 'staff',
+  stockStatus: { ok: 'In stock', low: 'Low', out: 'Out of stock' },
+  stockUnknown: 'Stock unknown',
+  movementType: { receive: 'Receive', issue: 'Issue', adjust: 'Adjust', stocktake: 'Stocktake' },
+  movementsWhen: 'When',
+  movementsType: 'Type',
+  movementsPart: 'Part',
+  movementsChange: 'Change',
+  movementsAfter: 'On hand after',
+  movementsWho: 'Who',
+  movementsWhy: 'Reason / reference',
+  movementsNone: 'No movements yet.',
+  systemActor: 'system',
 } as const;
