@@ -248,6 +248,15 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     ]);
   });
 
+  it('looks a code up by exact SKU, upper-cased like the catalog stores it', async () => {
+    const response = await inject({ method: 'GET', url: '/api/v1/products?sku=mcu-esp-32' });
+    expect(response.statusCode).toBe(200);
+    expect(asked[CatalogPatterns.productsList]?.at(-1)).toEqual({ sku: 'MCU-ESP-32' });
+    const tooLong = await inject({ method: 'GET', url: `/api/v1/products?sku=${'X'.repeat(65)}` });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().details.map((d: { field: string }) => d.field)).toEqual(['sku']);
+  });
+
   it('answers the products with stock: null, and logs a warning, while the stock service is down', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
     await stock!.close();
@@ -461,6 +470,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
       'page',
       'pageSize',
       'search',
+      'sku',
       'sort',
     ]);
     expect(Object.keys(document.components!.schemas!)).toEqual(

@@ -603,6 +603,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/products/{id}/stock/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A product's stock over time
+     * @description On hand at the end of each day (UTC) of the last 30, 90 or 365 days, the oldest first, with the day's receipts and issues, read from the movement ledger; and the reorder level and on hand now (for drawing the reorder line).
+     */
+    get: operations['ProductStockHttpController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/products/{id}/reorder-level': {
     parameters: {
       query?: never;
@@ -1452,6 +1472,49 @@ export interface components {
       location: string | null;
       /** Format: date-time */
       lastMovementAt: string | null;
+    };
+    StockHistoryPointDto: {
+      /**
+       * @description The day (UTC), YYYY-MM-DD
+       * @example 2026-11-30
+       */
+      day: string;
+      /**
+       * @description On hand at the end of the day
+       * @example 42
+       */
+      onHand: number;
+      /**
+       * @description The day's receipts
+       * @example 50
+       */
+      received: number;
+      /**
+       * @description The day's issues and downward corrections
+       * @example 8
+       */
+      issued: number;
+    };
+    StockHistoryDto: {
+      /** Format: uuid */
+      productId: string;
+      /**
+       * @example 30
+       * @enum {number}
+       */
+      days: 30 | 90 | 365;
+      /**
+       * @description The reorder level now
+       * @example 10
+       */
+      reorderLevel: number;
+      /**
+       * @description On hand now
+       * @example 42
+       */
+      onHand: number;
+      /** @description One point per day, the oldest first; the last is today. */
+      points: components['schemas']['StockHistoryPointDto'][];
     };
     SetReorderLevelDto: {
       /** @example 10 */
@@ -3141,6 +3204,8 @@ export interface operations {
         pageSize?: number;
         /** @description Case-insensitive partial match on name, SKU, manufacturer part number and description; several words must all match. */
         search?: string;
+        /** @description Exactly this SKU (any case): at most one product. How a scanned or typed code is looked up. */
+        sku?: string;
         /** @description Products in this category or any of its descendants. */
         categoryId?: string;
         /** @description true: active only; false: archived only; absent: both. */
@@ -4452,6 +4517,81 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StockLevelDto'];
+        };
+      };
+      /** @description Invalid request: `details` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Not signed in, or the token is invalid or expired
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service did not answer in time */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProductStockHttpController_history: {
+    parameters: {
+      query?: {
+        days?: 30 | 90 | 365;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockHistoryDto'];
         };
       };
       /** @description Invalid request: `details` names each offending field */

@@ -24,7 +24,9 @@ export async function configureHttp(
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the console compile its own barcode reader (WebAssembly
+        // from /assets) for camera scanning; it allows no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', ...media],
         connectSrc: ["'self'", ...media],

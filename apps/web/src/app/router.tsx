@@ -9,6 +9,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { partsRoutes } from '../features/parts/routes';
+import { scanRoutes } from '../features/scan/routes';
 import { adminPartsRoutes } from '../features/admin-parts/routes';
 import { adminCategoriesRoutes } from '../features/admin-categories/routes';
 import { adminImportRoutes } from '../features/admin-import/routes';
@@ -25,6 +26,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     ...dashboardRoutes,
     ...partsRoutes,
+    ...scanRoutes,
     ...profileRoutes,
     // Admin pages: staff who open one are told it is for admins (the API refuses them too).
     adminRoute.addChildren([

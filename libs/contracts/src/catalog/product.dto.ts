@@ -279,6 +279,18 @@ export class ListProductsQueryDto extends PageQueryDto {
   search?: string;
 
   @ApiPropertyOptional({
+    example: 'MCU-ARD-UNO',
+    maxLength: SKU_MAX_LENGTH,
+    description:
+      'Exactly this SKU (any case): at most one product. How a scanned or typed code is looked up.',
+  })
+  @NormaliseSku()
+  @IsOptional()
+  @IsString()
+  @MaxLength(SKU_MAX_LENGTH, { message: `sku must be at most ${SKU_MAX_LENGTH} characters` })
+  sku?: string;
+
+  @ApiPropertyOptional({
     format: 'uuid',
     description: 'Products in this category or any of its descendants.',
   })

@@ -70,6 +70,8 @@ const ORDER_BY: Record<ProductSort, string> = {
 export interface ProductFilter {
   /** Words that must each appear in the SKU, name, MPN or description (any case). */
   words?: string[];
+  /** Only the product with exactly this (upper-case) SKU. */
+  sku?: string;
   /** Only products in these categories. */
   categoryIds?: string[];
   active?: boolean;
@@ -108,6 +110,10 @@ function columnArrays(rows: { id: string; fields: ProductFields }[]): unknown[] 
 function filterConditions(filter: ProductFilter): { conditions: string[]; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  if (filter.sku !== undefined) {
+    params.push(filter.sku);
+    conditions.push(`p.sku = $${params.length}`);
+  }
   if (filter.categoryIds) {
     params.push(filter.categoryIds);
     conditions.push(`p.category_id = ANY($${params.length}::uuid[])`);
