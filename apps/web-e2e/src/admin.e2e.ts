@@ -246,7 +246,7 @@ test('(5) an admin creates a staff user, whose welcome email link opens first si
   await context.close();
 });
 
-test('(6) a sheet of labels whose QR codes decode to the right parts', async ({
+test('(6) a sheet of labels whose QR codes, decoded from the page, open the right parts in scan mode', async ({
   adminPage: page,
   system,
 }) => {
@@ -269,19 +269,35 @@ test('(6) a sheet of labels whose QR codes decode to the right parts', async ({
   await screenshots(page, 'admin-labels');
 
   // Each distinct part's QR code, decoded from the rendered page, names that part's page.
+  const decoded: string[] = [];
   for (const part of parts) {
     const label = labels.filter({ hasText: part.sku }).first();
     const text = await decodeQr(label.locator('.label-qr'));
     expect(text).toBe(`${system.url}/products/${part.id}`);
-    // Scan mode resolves this URL to the part (a part page URL); the API confirms the part.
-    const id = new URL(text!).pathname.split('/').pop()!;
-    expect((await system.api<Product>('GET', `/api/v1/products/${id}`)).sku).toBe(part.sku);
+    decoded.push(text!);
   }
   // Printing keeps only the sheet, page-sized (print CSS).
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { name: 'Labels' })).toBeHidden();
   await expect(labels.first()).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+
+  // Scanned at the counter, each decoded code opens its own part in scan mode.
+  await page.goto('/scan?mode=receive');
+  const field = page.getByRole('textbox', { name: 'Scan or type a SKU' });
+  await expect(field).toBeFocused();
+  for (const [index, code] of decoded.entries()) {
+    await page.keyboard.type(code, { delay: 4 });
+    await page.keyboard.press('Enter');
+    const result = page.getByTestId('scan-result');
+    await expect(result).toHaveAttribute('data-status', 'recorded');
+    await expect(result).toContainText(parts[index].sku);
+    await expect(result).toContainText(parts[index].name);
+  }
+  for (const part of parts) {
+    const stock = await system.api<{ onHand: number }>('GET', `/api/v1/products/${part.id}/stock`);
+    expect(stock.onHand).toBe(1);
+  }
 });
 
 test('(7) staff see none of the admin pages, and the API refuses them the routes', async ({
@@ -435,8 +451,58 @@ test('alerts: recipients are validated and saved, the digest runs now, and an em
   await page.getByRole('option', { name: 'Digest' }).click();
   const row = page.getByTestId('email-row').first();
   await expect(row).toContainText('Digest');
+  await screenshots(page, 'admin-alerts');
   await row.getByRole('button').click();
   const opened = page.getByTestId('email-open');
   await expect(opened).toContainText(part.sku);
-  await screenshots(page, 'admin-alerts');
+});
+
+test('categories: rename and move under another, a cycle is refused with the API reason, delete only when empty', async ({
+  adminPage: page,
+  system,
+}) => {
+  const tag = unique();
+  const outer = await system.api<{ id: string }>('POST', '/api/v1/categories', {
+    name: `Outer ${tag}`,
+  });
+  await system.api('POST', '/api/v1/categories', { name: `Inner ${tag}`, parentId: outer.id });
+  await page.goto('/admin/categories');
+  const rows = page.getByTestId('category-row');
+
+  // Moving Outer under its own child would make a cycle: the API says so on the field.
+  await page.getByRole('button', { name: `Edit Outer ${tag}` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Parent' }).click();
+  await page.getByRole('option', { name: `Outer ${tag} › Inner ${tag}` }).click();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('would create a cycle in the category tree')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Rename Inner and move it to the top level.
+  await page.getByRole('button', { name: `Edit Inner ${tag}` }).click();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(`Moved ${tag}`);
+  await dialog.getByRole('combobox', { name: 'Parent' }).click();
+  await page.getByRole('option', { name: 'Top level' }).click();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const moved = await system.api<{ name: string; parentId: string | null; id: string }[]>(
+    'GET',
+    '/api/v1/categories',
+  );
+  expect(moved.find((c) => c.name === `Moved ${tag}`)?.parentId).toBeNull();
+
+  // A category with a part in it is not deleted; an empty one is.
+  await system.api('POST', '/api/v1/products', {
+    sku: `CAT-${tag}`,
+    name: 'In the outer category',
+    categoryId: outer.id,
+  });
+  await page.reload();
+  await page.getByRole('button', { name: `Delete Outer ${tag}` }).click();
+  await dialog.getByRole('button', { name: 'Delete category' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('is not empty');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: `Delete Moved ${tag}` }).click();
+  await dialog.getByRole('button', { name: 'Delete category' }).click();
+  await expect(rows.filter({ hasText: `Moved ${tag}` })).toHaveCount(0);
 });

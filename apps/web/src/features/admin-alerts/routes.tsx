@@ -1,12 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminRoute } from '../../shared/routing/admin-route';
-import { AlertsPage } from './components/AlertsPage';
 
 /** /admin/alerts: recipients, digest now, email log. */
 const alertsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/alerts',
-  component: AlertsPage,
+  component: lazyRouteComponent(() => import('./components/AlertsPage'), 'AlertsPage'),
 });
 
 export const adminAlertsRoutes = [alertsRoute] as const;

@@ -20,6 +20,7 @@ export const adminAlertsTexts = {
     no_recipients: 'There are no recipients: add one above.',
     failed: 'The email could not be sent. See the email log.',
   },
+  andMore: (n: number) => `and ${n} more (all are in the email)`,
   logTitle: 'Email log',
   kind: 'Kind',
   status: 'Status',

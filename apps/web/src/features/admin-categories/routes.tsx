@@ -1,12 +1,14 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminRoute } from '../../shared/routing/admin-route';
-import { CategoriesAdminPage } from './components/CategoriesAdminPage';
 
 /** /admin/categories: create, rename, move and delete categories. */
 const categoriesAdminRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/categories',
-  component: CategoriesAdminPage,
+  component: lazyRouteComponent(
+    () => import('./components/CategoriesAdminPage'),
+    'CategoriesAdminPage',
+  ),
 });
 
 export const adminCategoriesRoutes = [categoriesAdminRoute] as const;

@@ -1,7 +1,12 @@
+import { Loader } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { z } from 'zod';
 import { adminRoute } from '../../shared/routing/admin-route';
-import { ImportExportPage } from './components/ImportExportPage';
+
+const ImportExportPage = lazy(() =>
+  import('./components/ImportExportPage').then((module) => ({ default: module.ImportExportPage })),
+);
 
 /** The parts list links here with its filters ("export what I see"). */
 const importSearch = z.object({
@@ -16,7 +21,12 @@ const importRoute = createRoute({
   path: '/admin/import',
   validateSearch: importSearch,
   component: function Import() {
-    return <ImportExportPage filters={importRoute.useSearch()} />;
+    const filters = importRoute.useSearch();
+    return (
+      <Suspense fallback={<Loader />}>
+        <ImportExportPage filters={filters} />
+      </Suspense>
+    );
   },
 });
 

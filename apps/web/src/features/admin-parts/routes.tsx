@@ -1,12 +1,18 @@
-import { createRoute } from '@tanstack/react-router';
+import { Loader } from '@mantine/core';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { adminRoute } from '../../shared/routing/admin-route';
-import { EditPartPage, NewPartPage } from './components/PartEditorPage';
+
+// Admin pages load when first opened: staff never download them, and the first page is quicker.
+const EditPartPage = lazy(() =>
+  import('./components/PartEditorPage').then((module) => ({ default: module.EditPartPage })),
+);
 
 /** /admin/parts/new: create a part. */
 const newPartRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/parts/new',
-  component: NewPartPage,
+  component: lazyRouteComponent(() => import('./components/PartEditorPage'), 'NewPartPage'),
 });
 
 /** /admin/parts/$productId/edit: edit a part, its media and reorder level; archive, delete. */
@@ -15,7 +21,11 @@ const editPartRoute = createRoute({
   path: '/admin/parts/$productId/edit',
   component: function EditPart() {
     const { productId } = editPartRoute.useParams();
-    return <EditPartPage productId={productId} />;
+    return (
+      <Suspense fallback={<Loader />}>
+        <EditPartPage productId={productId} />
+      </Suspense>
+    );
   },
 });
 

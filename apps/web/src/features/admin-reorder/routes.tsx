@@ -1,7 +1,12 @@
+import { Loader } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { z } from 'zod';
 import { adminRoute } from '../../shared/routing/admin-route';
-import { BulkReorderPage } from './components/BulkReorderPage';
+
+const BulkReorderPage = lazy(() =>
+  import('./components/BulkReorderPage').then((module) => ({ default: module.BulkReorderPage })),
+);
 
 /** /admin/reorder-levels?ids=a,b,c: the parts list's selected rows link here. */
 const reorderRoute = createRoute({
@@ -9,7 +14,12 @@ const reorderRoute = createRoute({
   path: '/admin/reorder-levels',
   validateSearch: z.object({ ids: z.string().optional().catch(undefined) }),
   component: function Reorder() {
-    return <BulkReorderPage ids={reorderRoute.useSearch().ids} />;
+    const { ids } = reorderRoute.useSearch();
+    return (
+      <Suspense fallback={<Loader />}>
+        <BulkReorderPage ids={ids} />
+      </Suspense>
+    );
   },
 });
 

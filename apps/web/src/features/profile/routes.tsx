@@ -1,12 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { signedInRoute } from '../../shared/routing/roots';
-import { ProfilePage } from './components/ProfilePage';
 
 /** /profile: everyone's own account. */
 const profileRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/profile',
-  component: ProfilePage,
+  component: lazyRouteComponent(() => import('./components/ProfilePage'), 'ProfilePage'),
 });
 
 export const profileRoutes = [profileRoute] as const;

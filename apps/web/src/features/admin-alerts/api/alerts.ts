@@ -73,3 +73,14 @@ export function useRunDigest() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['alerts', 'emails'] }),
   });
 }
+
+/** GET /users/{id}: who last changed the recipients, by name. */
+export function useUserName(id: string | null) {
+  const { api } = useApi();
+  return useQuery({
+    queryKey: ['users', id],
+    enabled: id !== null,
+    queryFn: () => call(api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } })),
+    select: (user) => user.displayName,
+  });
+}

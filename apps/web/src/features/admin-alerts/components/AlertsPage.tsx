@@ -28,10 +28,14 @@ import {
   useRecipients,
   useRunDigest,
   useSaveRecipients,
+  useUserName,
   type DigestRun,
   type EmailLogFilters,
 } from '../api/alerts';
 import { adminAlertsTexts as t } from '../texts';
+
+/** Parts of a digest listed here; the email itself lists them all. */
+const DIGEST_ROWS_SHOWN = 10;
 
 const isAddress = (value: string) => /^[^\s@]+@[^\s@]+$/.test(value);
 
@@ -69,6 +73,7 @@ function RecipientsForm({
   saved: { recipients: string[]; updatedAt: string | null; updatedBy: string | null };
 }) {
   const save = useSaveRecipients();
+  const changedBy = useUserName(saved.updatedBy);
   const [list, setList] = useState<string[]>(saved.recipients);
   const [error, setError] = useState<string | null>(null);
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -89,7 +94,7 @@ function RecipientsForm({
       />
       {saved.updatedAt && (
         <Text size="xs" c="dimmed">
-          {t.updated(new Date(saved.updatedAt).toLocaleString(), saved.updatedBy)}
+          {t.updated(new Date(saved.updatedAt).toLocaleString(), changedBy.data ?? null)}
         </Text>
       )}
       {!problem?.fieldError('recipients') && <ErrorBanner error={save.error} />}
@@ -159,7 +164,7 @@ function DigestResult({ result }: { result: DigestRun }) {
         {result.items.length > 0 && (
           <Table fz="xs" verticalSpacing={2}>
             <Table.Tbody>
-              {result.items.map((item) => (
+              {result.items.slice(0, DIGEST_ROWS_SHOWN).map((item) => (
                 <Table.Tr key={item.productId}>
                   <Table.Td>{item.sku}</Table.Td>
                   <Table.Td>{item.name}</Table.Td>
@@ -170,6 +175,9 @@ function DigestResult({ result }: { result: DigestRun }) {
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {result.items.length > DIGEST_ROWS_SHOWN && (
+          <Text size="xs">{t.andMore(result.items.length - DIGEST_ROWS_SHOWN)}</Text>
         )}
       </Stack>
     </Alert>

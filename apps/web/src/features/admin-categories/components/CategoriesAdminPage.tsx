@@ -26,6 +26,9 @@ import {
 } from '../api/categories';
 import { adminCategoriesTexts as t } from '../texts';
 
+/** The parent choice that means: no parent. */
+const TOP_LEVEL = 'top-level';
+
 type Editing = { mode: 'create' } | { mode: 'edit'; category: Category } | null;
 
 /** /admin/categories: the tree with create, rename, move and delete. */
@@ -148,23 +151,30 @@ function CategoryDialog({
   const existing = editing.mode === 'edit' ? editing.category : null;
   const [name, setName] = useState(existing?.name ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');
-  const [parentId, setParentId] = useState<string | null>(existing?.parentId ?? null);
+  const [parentId, setParentId] = useState<string>(existing?.parentId ?? TOP_LEVEL);
   const [nameError, setNameError] = useState<string | null>(null);
   const create = useCreateCategory();
   const update = useUpdateCategory();
   const mutation = existing ? update : create;
   const problem = mutation.error instanceof ApiProblem ? mutation.error : null;
   // Every category may be a parent; the API refuses a move under itself or its subtree.
-  const parents = categories
-    .filter((category) => category.id !== existing?.id)
-    .map((category) => ({ value: category.id, label: category.path.join(' › ') }));
+  const parents = [
+    { value: TOP_LEVEL, label: t.topLevel },
+    ...categories
+      .filter((category) => category.id !== existing?.id)
+      .map((category) => ({ value: category.id, label: category.path.join(' › ') })),
+  ];
 
   const save = async () => {
     if (!name.trim()) {
       setNameError(t.nameRequired);
       return;
     }
-    const body = { name: name.trim(), description: description.trim() || null, parentId };
+    const body = {
+      name: name.trim(),
+      description: description.trim() || null,
+      parentId: parentId === TOP_LEVEL ? null : parentId,
+    };
     try {
       if (existing) {
         await update.mutateAsync({ id: existing.id, ...body });
@@ -202,12 +212,11 @@ function CategoryDialog({
           />
           <Select
             label={t.parent}
-            placeholder={t.topLevel}
             data={parents}
             value={parentId}
-            onChange={setParentId}
+            onChange={(value) => setParentId(value ?? TOP_LEVEL)}
+            allowDeselect={false}
             searchable
-            clearable
             error={problem?.fieldError('parentId')}
           />
           <Textarea

@@ -6,7 +6,7 @@ import {
   NumberInput,
   Paper,
   ScrollArea,
-  SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -160,19 +160,18 @@ export default function LabelsPage({ search }: { search: LabelsSearch }) {
         </Table.ScrollContainer>
       )}
       <Group align="flex-end" wrap="wrap">
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t.format}
-          </Text>
-          <SegmentedControl
-            value={formatId}
-            onChange={(value) => setFormatId(value as LabelFormat['id'])}
-            data={[
-              { value: 'a4-3x8', label: t.formatA4 },
-              { value: 'roll-62', label: t.formatRoll },
-            ]}
-          />
-        </Stack>
+        <Select
+          label={t.format}
+          allowDeselect={false}
+          value={formatId}
+          onChange={(value) => value && setFormatId(value as LabelFormat['id'])}
+          data={[
+            { value: 'a4-3x8', label: t.formatA4 },
+            { value: 'roll-62', label: t.formatRoll },
+          ]}
+          w={300}
+          maw="100%"
+        />
         {format.columns * format.rows > 1 && (
           <NumberInput
             label={t.skip}
