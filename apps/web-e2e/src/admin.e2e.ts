@@ -444,8 +444,7 @@ test('alerts: recipients are validated and saved, the digest runs now, and an em
   await page.getByRole('checkbox', { name: /Send even if/ }).check();
   await page.getByRole('button', { name: 'Send the low-stock digest now' }).click();
   const result = page.getByTestId('digest-result');
-  await expect(result).toContainText('Sent:');
-  await expect(result).toContainText(part.sku);
+  await expect(result).toContainText(/Sent: \d+ parts listed, to .*stores@lab\.example/);
 
   await page.getByRole('combobox', { name: 'Kind' }).click();
   await page.getByRole('option', { name: 'Digest' }).click();
