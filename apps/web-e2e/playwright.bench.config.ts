@@ -10,6 +10,8 @@ export default defineConfig({
   ...base,
   testDir: 'bench',
   testMatch: '**/*.bench.ts',
+  globalSetup: './bench/global-setup.ts',
   timeout: 600_000,
+  use: { ...base.use, actionTimeout: 120_000 },
   expect: { timeout: 300_000 },
 });
