@@ -12,6 +12,6 @@ export default defineConfig({
   testMatch: '**/*.bench.ts',
   globalSetup: './bench/global-setup.ts',
   timeout: 600_000,
-  use: { ...base.use, actionTimeout: 120_000 },
+  use: { ...base.use, actionTimeout: 120_000, navigationTimeout: 120_000 },
   expect: { timeout: 300_000 },
 });
