@@ -459,6 +459,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
         'POST /api/v1/products/import',
         'POST /api/v1/products/{id}/media/uploads',
         'POST /api/v1/products/{id}/media/uploads/{uploadId}/complete',
+        'POST /api/v1/products/{id}/media/{mediaId}/primary',
         'GET /api/v1/products/{id}/media',
         'DELETE /api/v1/products/{id}/media/{mediaId}',
       ].sort(),
