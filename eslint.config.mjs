@@ -1,8 +1,49 @@
 // One flat config for the whole workspace. Module boundaries are enforced here: apps never
 // import each other, and the contracts library stays free of infrastructure.
+import { dirname, relative, resolve, sep } from 'node:path';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The console's layout rule: a feature (apps/web/src/features/<name>/) imports only itself
+ * and shared code, never another feature; shared code imports no feature and not the app.
+ * Features are composed in apps/web/src/app (router, nav).
+ */
+const consoleLayout = {
+  rules: {
+    'feature-isolation': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const src = resolve(import.meta.dirname, 'apps/web/src');
+        const area = (file) => {
+          const parts = relative(src, file).split(sep);
+          if (parts[0] === 'features') return `features/${parts[1]}`;
+          return parts[0];
+        };
+        const from = area(context.filename);
+        return {
+          ImportDeclaration(node) {
+            const specifier = node.source.value;
+            if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
+            const target = area(resolve(dirname(context.filename), specifier));
+            const crossFeature =
+              from.startsWith('features/') && target.startsWith('features/') && target !== from;
+            const sharedUp =
+              from === 'shared' && (target === 'app' || target.startsWith('features/'));
+            if (crossFeature || sharedUp) {
+              context.report({
+                node: node.source,
+                message: `${from} may not import ${target}: compose features in src/app, share through src/shared`,
+              });
+            }
+          },
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   {
@@ -14,11 +55,12 @@ export default tseslint.config(
       '.nx/**',
       '.data/**',
       '**/cdk.out/**',
+      'apps/web-e2e/test-results/**',
     ],
   },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.mts'],
+    files: ['**/*.ts', '**/*.mts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -77,6 +119,22 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'],
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The console talks to the API through the generated client and nothing else.
+            {
+              sourceTag: 'type:web',
+              onlyDependOnLibsWithTags: ['type:api-client'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', '@aws-sdk/*', 'node:*'],
+            },
+            { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: [] },
+            // Console end-to-end tests start the real system with the local stack.
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:tooling', 'type:contracts', 'type:api-client'],
+            },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
+            },
           ],
         },
       ],
@@ -90,7 +148,7 @@ export default tseslint.config(
   {
     // Production code never reaches into the local stack; only tests do.
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts', 'libs/*/src/**/*.mts'],
-    ignores: ['**/*.spec.ts'],
+    ignores: ['**/*.spec.ts', 'apps/web-e2e/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -103,6 +161,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks, 'console-layout': consoleLayout },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'console-layout/feature-isolation': 'error',
+      // Route files export their route objects next to small page components.
+      'react-hooks/rules-of-hooks': 'error',
     },
   },
   {

@@ -190,6 +190,46 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     expect(primaries).toBe(1);
   });
 
+  it('makes another image the primary one, refuses a datasheet, and the product shows the new primary', async () => {
+    const first = await attach('image', files.jpeg(300), 'image/jpeg', 'first.jpg');
+    const second = await attach('image', files.png(400), 'image/png', 'second.png');
+    const sheet = await attach('datasheet', files.pdf(2000), 'application/pdf', 'sheet.pdf');
+    expect([first.primary, second.primary]).toEqual([true, false]);
+
+    const chosen = await catalog.send<MediaDto>(CatalogPatterns.mediaSetPrimary, {
+      productId: product.id,
+      mediaId: second.id,
+    });
+    expect(chosen).toMatchObject({ id: second.id, primary: true });
+    const list = await catalog.send<MediaDto[]>(CatalogPatterns.mediaList, {
+      productId: product.id,
+    });
+    expect(list.map((m) => [m.filename, m.primary])).toEqual([
+      ['second.png', true],
+      ['first.jpg', false],
+      ['sheet.pdf', false],
+    ]);
+    const shown = await catalog.send<ProductDto>(CatalogPatterns.productsGet, { id: product.id });
+    expect(decodeURIComponent(new URL(shown.primaryImageUrl!).pathname)).toContain(second.id);
+
+    const datasheet = await catalog.fail(CatalogPatterns.mediaSetPrimary, {
+      productId: product.id,
+      mediaId: sheet.id,
+    });
+    expect(datasheet.getStatus()).toBe(400);
+    expect(datasheet.message).toBe('Only an image can be the primary image');
+    const missing = await catalog.fail(CatalogPatterns.mediaSetPrimary, {
+      productId: product.id,
+      mediaId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing.getStatus()).toBe(404);
+    expect(
+      (await catalog.send<MediaDto[]>(CatalogPatterns.mediaList, { productId: product.id }))
+        .filter((m) => m.primary)
+        .map((m) => m.id),
+    ).toEqual([second.id]);
+  });
+
   it('refuses a PNG declared as a PDF, deletes it from storage and attaches nothing', async () => {
     const png = files.png(1200);
     const ticket = await requestUpload({

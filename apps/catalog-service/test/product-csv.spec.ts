@@ -37,11 +37,14 @@ describe('CSV import and export (bus, real Postgres)', () => {
     ).items.find((item) => item.sku === sku);
   const csvRow = (cells: string[]) =>
     cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
-  const exportAll = async () => {
+  const exportAll = async (filters: Record<string, unknown> = {}) => {
     let text = '';
     let after: string | undefined;
     do {
-      const page: ExportPageDto = await catalog.send(CatalogPatterns.productsExport, { after });
+      const page: ExportPageDto = await catalog.send(CatalogPatterns.productsExport, {
+        ...filters,
+        after,
+      });
       text += page.csv;
       after = page.next ?? undefined;
     } while (after);
@@ -344,6 +347,39 @@ describe('CSV import and export (bus, real Postgres)', () => {
         manufacturer: '-',
       });
     }
+  });
+
+  it('exports only the products that match the list filters: words, category subtree, active', async () => {
+    const csv = [
+      'sku,name,category,active',
+      'FILTER-A,Filter lipo cell,Power > Batteries,true',
+      'FILTER-B,Filter lipo pack,Power,false',
+      'FILTER-C,Filter resistor,,true',
+    ].join('\n');
+    expect(await importCsv(csv)).toMatchObject({ created: 3, rejected: 0 });
+    const skus = (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+    const power = (await catalog.send<CategoryDto[]>(CatalogPatterns.categoriesList, {})).find(
+      (category) => category.name === 'Power',
+    )!;
+
+    expect(skus(await exportAll({ search: 'filter lipo' }))).toEqual(['FILTER-A', 'FILTER-B']);
+    expect(skus(await exportAll({ search: 'filter', active: true }))).toEqual([
+      'FILTER-A',
+      'FILTER-C',
+    ]);
+    expect(skus(await exportAll({ search: 'filter', categoryId: power.id }))).toEqual([
+      'FILTER-A',
+      'FILTER-B',
+    ]);
+    // The header row comes even when nothing matches, so the file still imports.
+    expect(await exportAll({ search: 'no such words anywhere' })).toBe(
+      `${(await exportAll()).split('\n')[0]}\n`,
+    );
   });
 
   it('refuses an import whose parts did not all arrive', async () => {

@@ -224,6 +224,12 @@ describe('products (bus, real Postgres)', () => {
       expect((await list({ search: '100%' })).total).toBe(0); // % is a character, not a wildcard
     });
 
+    it('finds exactly one SKU in any case, never a partial match', async () => {
+      expect(skus(await list({ sku: 's-esp32-s3' }))).toEqual(['S-ESP32-S3']);
+      expect(skus(await list({ sku: ' S-UNO ' }))).toEqual(['S-UNO']);
+      expect((await list({ sku: 'S-ESP32' })).total).toBe(0);
+    });
+
     it('filters by category including its descendants', async () => {
       const inMcu = await list({ categoryId: microcontrollers.id, sort: 'sku' });
       expect(skus(inMcu)).toEqual(['S-ESP32-DEVKIT', 'S-ESP32-S3', 'S-UNO']);

@@ -12,10 +12,12 @@ import { configureHttp } from './http/configure-http';
 export async function createGatewayApp(
   config: GatewayConfig,
   module: DynamicModule = AppModule.forRoot(config),
+  options: { processLifecycle?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const app = await createFastifyApp(module, {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy(),
+    processLifecycle: options.processLifecycle,
   });
   // HttpRequests / HttpErrors5xx by route pattern, as EMF metric lines.
   recordHttpMetrics(app);

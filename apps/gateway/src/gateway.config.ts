@@ -67,6 +67,27 @@ export class GatewayConfig extends AppBaseConfig {
   })
   TRUST_PROXY = 'loopback';
 
+  /**
+   * The built web console (`apps/web/dist`) served at `/`; empty: the one next to this app.
+   * Production serves it from nginx instead, so a missing folder just means no console here.
+   */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR = '';
+
+  /**
+   * Where S3 is reached when it is not AWS (the local stand-in, LocalStack); read by the SDK
+   * in the services. The console served here uploads to and shows images from it, so its
+   * origin joins the CSP's connect-src and img-src. Production serves the console from
+   * nginx, whose CSP allows the bucket (deploy/ec2/instance/nginx/).
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'AWS_ENDPOINT_URL_S3 must be an http(s) URL' },
+  )
+  AWS_ENDPOINT_URL_S3?: string;
+
   /** Largest JSON request body, in bytes. */
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
@@ -82,6 +103,11 @@ export class GatewayConfig extends AppBaseConfig {
     if (!/^\d+$/.test(value)) return value;
     const hops = Number(value);
     return (_address, hop) => hop < hops;
+  }
+
+  /** The origin of a configured S3 endpoint (for the console's CSP), or none. */
+  mediaOrigins(): string[] {
+    return this.AWS_ENDPOINT_URL_S3 ? [new URL(this.AWS_ENDPOINT_URL_S3).origin] : [];
   }
 
   /** The origins CORS_ORIGINS lists, without trailing slashes. */

@@ -248,6 +248,15 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     ]);
   });
 
+  it('looks a code up by exact SKU, upper-cased like the catalog stores it', async () => {
+    const response = await inject({ method: 'GET', url: '/api/v1/products?sku=mcu-esp-32' });
+    expect(response.statusCode).toBe(200);
+    expect(asked[CatalogPatterns.productsList]?.at(-1)).toEqual({ sku: 'MCU-ESP-32' });
+    const tooLong = await inject({ method: 'GET', url: `/api/v1/products?sku=${'X'.repeat(65)}` });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().details.map((d: { field: string }) => d.field)).toEqual(['sku']);
+  });
+
   it('answers the products with stock: null, and logs a warning, while the stock service is down', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
     await stock!.close();
@@ -292,6 +301,27 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     );
     expect(response.body).toBe('sku,name\nA-1,One\nA-2,Two\nA-3,Three\n');
     expect(asked[CatalogPatterns.productsExport]).toEqual([{}, { after: 'A-1' }, { after: 'A-2' }]);
+  });
+
+  it('exports with the list filters, passed on with every page, and refuses a bad filter by name', async () => {
+    asked[CatalogPatterns.productsExport] = [];
+    const categoryId = '0b7c6c7e-9d7a-4d52-9a53-0d3c1f6e8a11';
+    const response = await inject({
+      method: 'GET',
+      url: `/api/v1/products/export.csv?search=%20esp32%20&active=true&categoryId=${categoryId}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const filters = { search: 'esp32', active: true, categoryId };
+    expect(asked[CatalogPatterns.productsExport]).toEqual([
+      filters,
+      { ...filters, after: 'A-1' },
+      { ...filters, after: 'A-2' },
+    ]);
+    const bad = await inject({ method: 'GET', url: '/api/v1/products/export.csv?active=maybe' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual([
+      { field: 'active', message: 'active must be true or false' },
+    ]);
   });
 
   it('sends a small CSV in one message and a large one in parts that add up to the file', async () => {
@@ -429,6 +459,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
         'POST /api/v1/products/import',
         'POST /api/v1/products/{id}/media/uploads',
         'POST /api/v1/products/{id}/media/uploads/{uploadId}/complete',
+        'POST /api/v1/products/{id}/media/{mediaId}/primary',
         'GET /api/v1/products/{id}/media',
         'DELETE /api/v1/products/{id}/media/{mediaId}',
       ].sort(),
@@ -440,6 +471,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
       'page',
       'pageSize',
       'search',
+      'sku',
       'sort',
     ]);
     expect(Object.keys(document.components!.schemas!)).toEqual(

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, [anonymous: Expected, staff: Expected, admin: Exp
   'GET /api/v1/alerts/recipients': [401, 403, PASSES],
   'PUT /api/v1/alerts/recipients': [401, 403, 400],
   'GET /api/v1/alerts/emails': [401, 403, PASSES],
+  'GET /api/v1/alerts/emails/{id}': [401, 403, PASSES],
   'POST /api/v1/alerts/low-stock/run': [401, 403, PASSES],
   // Catalog: staff read, admins write. No catalog service runs here: whoever gets past the
   // guard meets a 503, or a 400 when the empty body fails validation first.
@@ -53,12 +54,14 @@ const EXPECTED: Record<string, [anonymous: Expected, staff: Expected, admin: Exp
   'GET /api/v1/products/{id}/media': [401, PASSES, PASSES],
   'POST /api/v1/products/{id}/media/uploads': [401, 403, 400],
   'POST /api/v1/products/{id}/media/uploads/{uploadId}/complete': [401, 403, PASSES],
+  'POST /api/v1/products/{id}/media/{mediaId}/primary': [401, 403, PASSES],
   'DELETE /api/v1/products/{id}/media/{mediaId}': [401, 403, PASSES],
   // Stock: staff and admins record and read movements; admins set reorder levels.
   'POST /api/v1/stock/movements': [401, 400, 400],
   'GET /api/v1/stock/movements': [401, PASSES, PASSES],
   'GET /api/v1/stock/low': [401, PASSES, PASSES],
   'GET /api/v1/products/{id}/stock': [401, PASSES, PASSES],
+  'GET /api/v1/products/{id}/stock/history': [401, PASSES, PASSES],
   'PUT /api/v1/products/{id}/reorder-level': [401, 403, 400],
 };
 

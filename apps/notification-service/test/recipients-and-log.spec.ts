@@ -5,9 +5,11 @@ import {
   StockEvents,
   type AlertRecipients,
   type EmailLogEntry,
+  type EmailLogEntryWithText,
   type Page,
 } from '@inventory/contracts';
 import type { ServiceError } from '@inventory/platform';
+import { withheldText } from '../src/database/email-log.repository';
 import { envelope, eventually, NotificationFixture } from './support';
 
 describe('alert recipients and the email log (bus patterns)', () => {
@@ -159,6 +161,62 @@ describe('alert recipients and the email log (bus patterns)', () => {
     expect(bad.getStatus()).toBe(400);
     expect((bad.getResponse() as { message: string }).message).toBe(
       'Invalid request: status, pageSize',
+    );
+  });
+
+  it('filters the log by time and opens one email with its text', async () => {
+    await fx.db.query('TRUNCATE email_log');
+    const event = envelope(StockEvents.Low, {
+      productId: randomUUID(),
+      sku: 'TEXT-1',
+      name: 'Part with text',
+      before: 5,
+      after: 2,
+      reorderLevel: 3,
+      at: new Date().toISOString(),
+    });
+    await fx.publish(Queues.StockEvents, event);
+    await eventually('the alert', async () =>
+      (await fx.emailLog()).some((row) => row.event_id === event.id),
+    );
+    await fx.db.query(`UPDATE email_log SET at = '2026-01-10T12:00:00Z'`);
+
+    const inJanuary = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+      from: '2026-01-10',
+      to: '2026-01-11',
+    });
+    expect(inJanuary.items.map((e) => e.subject)).toEqual([
+      'Low Stock Alert - Part with text (SKU: TEXT-1)',
+    ]);
+    const later = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+      from: '2026-01-10T12:00:01Z',
+    });
+    expect(later.total).toBe(0);
+
+    const opened = await fx.ask<EmailLogEntryWithText>(NotificationPatterns.emailsGet, {
+      id: inJanuary.items[0].id,
+    });
+    expect(opened.subject).toBe('Low Stock Alert - Part with text (SKU: TEXT-1)');
+    expect(opened.text).toContain('TEXT-1');
+    expect(opened.text).toContain('2');
+
+    const missing = (await fx
+      .ask(NotificationPatterns.emailsGet, { id: randomUUID() })
+      .catch((e: unknown) => e)) as ServiceError;
+    expect(missing.getStatus()).toBe(404);
+    const badDate = (await fx
+      .ask(NotificationPatterns.emailsList, { from: 'yesterday' })
+      .catch((e: unknown) => e)) as ServiceError;
+    expect(badDate.getStatus()).toBe(400);
+  });
+
+  it('withholds the link of a password-reset email in the log text', () => {
+    const text = 'Choose a new password: http://x.test/reset-password?token=abc.DEF-123&x=1 now';
+    expect(withheldText('password_reset', text)).toBe(
+      'Choose a new password: http://x.test/reset-password?token=[withheld]&x=1 now',
+    );
+    expect(withheldText('welcome', 'Sign in at http://x.test/login')).toBe(
+      'Sign in at http://x.test/login',
     );
   });
 });

@@ -22,6 +22,8 @@ import { StockSql } from './database/stock-sql.service';
 import { CATALOG_DIRECTORY } from './products/catalog-directory.port';
 import { BusCatalogDirectory } from './products/catalog-directory.bus-adapter';
 import { ProductCopies } from './products/product-copies.repository';
+import { GetStockHistoryMessageController } from './queries/get-stock-history/get-stock-history.message.controller';
+import { GetStockHistoryQuery } from './queries/get-stock-history/get-stock-history.query';
 import { GetStockLevelsMessageController } from './queries/get-stock-levels/get-stock-levels.message.controller';
 import { GetStockLevelsQuery } from './queries/get-stock-levels/get-stock-levels.query';
 import { ListMovementsMessageController } from './queries/list-movements/list-movements.message.controller';
@@ -48,6 +50,7 @@ export class AppModule {
         RecordMovementMessageController,
         SetReorderLevelMessageController,
         GetStockLevelsMessageController,
+        GetStockHistoryMessageController,
         ListMovementsMessageController,
         SyncProductsMessageController,
       ],
@@ -60,6 +63,7 @@ export class AppModule {
         SetReorderLevelService,
         SyncProductsService,
         GetStockLevelsQuery,
+        GetStockHistoryQuery,
         ListMovementsQuery,
         CatalogEventsConsumer,
         PurgeExpiredService,

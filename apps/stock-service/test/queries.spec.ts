@@ -3,9 +3,11 @@ import {
   StockPatterns,
   type Page,
   type RecordMovementReply,
+  type StockHistory,
   type StockLevel,
   type StockMovement,
 } from '@inventory/contracts';
+import { GetStockHistoryQuery } from '../src/queries/get-stock-history/get-stock-history.query';
 import { PurgeExpiredService } from '../src/commands/purge-expired/purge-expired.service';
 import { ADMIN, errorBody, STAFF, stockFixture, type StockFixture } from './support';
 
@@ -177,5 +179,57 @@ describe('reading stock: levels, low stock, the ledger', () => {
     // The movement itself stays in the ledger.
     const page = await list({ productId: id });
     expect(page.total).toBe(2);
+  });
+
+  describe('stock history', () => {
+    const DAY = 24 * 60 * 60 * 1000;
+
+    it('answers on hand at the end of every day of the span, the oldest first', async () => {
+      const { id } = fx.catalog.add();
+      await record({ productId: id, type: 'receive', quantity: 20 });
+      await record({ productId: id, type: 'issue', quantity: 3 });
+      await record({ productId: id, type: 'adjust', quantity: -2, reason: 'Damaged' });
+      await fx.send(StockPatterns.reorderLevelSet, { productId: id, reorderLevel: 8 }, ADMIN);
+
+      const history = await fx.send<StockHistory>(StockPatterns.historyGet, {
+        productId: id,
+        days: 30,
+      });
+      expect(history).toMatchObject({ productId: id, days: 30, reorderLevel: 8, onHand: 15 });
+      expect(history.points).toHaveLength(30);
+      const today = new Date().toISOString().slice(0, 10);
+      expect(history.points.at(-1)).toEqual({ day: today, onHand: 15, received: 20, issued: 5 });
+      expect(history.points[0].onHand).toBe(0);
+
+      // Seen ten days later, today's movements are ten days back and carried forward.
+      const later = await fx.app
+        .get(GetStockHistoryQuery)
+        .history(id, 30, new Date(Date.now() + 10 * DAY));
+      expect(later.points[19]).toEqual({ day: today, onHand: 15, received: 20, issued: 5 });
+      expect(later.points[18]).toMatchObject({ onHand: 0, received: 0, issued: 0 });
+      expect(later.points.slice(20).map((p) => p.onHand)).toEqual(Array(10).fill(15));
+      expect(later.points.slice(20).every((p) => p.received === 0 && p.issued === 0)).toBe(true);
+
+      // Seen a year later, the span opens with what the ledger had then.
+      const yearLater = await fx.app
+        .get(GetStockHistoryQuery)
+        .history(id, 90, new Date(Date.now() + 365 * DAY));
+      expect(yearLater.points.map((p) => p.onHand)).toEqual(Array(90).fill(15));
+    });
+
+    it('answers 404 for an unknown product and 400 for a span it does not offer', async () => {
+      const unknown = await fx.sendExpectingError(StockPatterns.historyGet, {
+        productId: randomUUID(),
+        days: 30,
+      });
+      expect(unknown.getStatus()).toBe(404);
+      const { id } = fx.catalog.add();
+      const badSpan = await fx.sendExpectingError(StockPatterns.historyGet, {
+        productId: id,
+        days: 7,
+      });
+      expect(badSpan.getStatus()).toBe(400);
+      expect(errorBody(badSpan).details?.[0].field).toBe('days');
+    });
   });
 });

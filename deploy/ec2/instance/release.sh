@@ -30,6 +30,8 @@
 #   INVENTORY_HEALTH_INTERVAL  seconds between two health checks (1)
 #   INVENTORY_KEEP_RELEASES    installed releases kept, current and previous always (5)
 #   INVENTORY_DEPLOY_LOG       /var/log/inventory/deploy.log (also printed)
+#   INVENTORY_CONSOLE_DIR      /var/www/inventory-console: where nginx serves the web console
+#                              from; a release that goes live publishes its apps/web/dist there
 set -euo pipefail
 
 home=${INVENTORY_HOME:-/opt/inventory}
@@ -39,6 +41,7 @@ health_passes=${INVENTORY_HEALTH_PASSES:-3}
 health_interval=${INVENTORY_HEALTH_INTERVAL:-1}
 keep_releases=${INVENTORY_KEEP_RELEASES:-5}
 deploy_log=${INVENTORY_DEPLOY_LOG:-/var/log/inventory/deploy.log}
+console_dir=${INVENTORY_CONSOLE_DIR:-/var/www/inventory-console}
 # Services first, gateway last: when the gateway comes back its /health covers everything.
 apps=(catalog-service stock-service notification-service gateway)
 
@@ -130,11 +133,32 @@ point_current_at() {
 }
 
 # Switches to `target`, restarts and checks; on failure goes back to `previous` the same way.
+# Publishes a release's web console where nginx serves it. Hashed assets are added first (the
+# ones of earlier releases stay, so pages already open keep loading theirs), index.html last
+# and atomically: a browser gets the old console or the new one, never half of each.
+publish_console() {
+  local source="$home/releases/$1/apps/web/dist"
+  if [ ! -f "$source/index.html" ]; then
+    log "release $1 carries no web console: $console_dir left as it is"
+    return 0
+  fi
+  mkdir -p "$console_dir"
+  (cd "$source" && find . -type f ! -name index.html -print0 | while IFS= read -r -d '' file; do
+    mkdir -p "$console_dir/$(dirname "$file")"
+    cp -p "$file" "$console_dir/$file.new" && mv -f "$console_dir/$file.new" "$console_dir/$file"
+  done)
+  cp -p "$source/index.html" "$console_dir/.index.html.new"
+  chmod 0644 "$console_dir/.index.html.new"
+  mv -f "$console_dir/.index.html.new" "$console_dir/index.html"
+  log "web console of $1 published to $console_dir"
+}
+
 switch_to() {
   local target=$1 previous=$2
   point_current_at "$target"
   if restart_apps; then
     if [ -n "$previous" ]; then point_link previous "$previous"; fi
+    publish_console "$target"
     log "release $target is live"
     return 0
   fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs a built checkout into a release artifact: every workspace's package.json and dist/,
-# the four apps' dist/, the root package.json and lock file, and a RELEASE file naming it.
+# the four apps' dist/, the built web console (apps/web/dist, published to nginx's folder when
+# the release goes live), the root package.json and lock file, and a RELEASE file naming it.
 # No sources, no node_modules: the instance runs `npm ci --omit=dev` against the lock file.
 #
 #   deploy/ec2/scripts/pack-release.sh [--out DIR] [--id RELEASE_ID]
@@ -37,6 +38,10 @@ for app in "${apps[@]}"; do
     }
   done
 done
+[ -f apps/web/dist/index.html ] || {
+  echo "apps/web/dist/index.html is missing: build the console first (npx nx run web:build)" >&2
+  exit 1
+}
 
 # Workspaces from the root package.json ("libs/*", "tools/*"): folders with a package.json.
 # shellcheck disable=SC2016 # the quoted text is JavaScript, not shell
@@ -65,6 +70,7 @@ done
 for app in "${apps[@]}"; do
   copy "apps/$app/dist"
 done
+copy apps/web/dist
 # Type declarations and build caches are not needed to run.
 find "$stage" \( -name '*.d.ts' -o -name '*.d.ts.map' -o -name '*.tsbuildinfo' \) -delete
 printf 'RELEASE_ID=%s\nGIT_COMMIT=%s\nBUILT_AT=%s\n' "$id" "$commit" \

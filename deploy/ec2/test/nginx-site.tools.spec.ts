@@ -255,6 +255,36 @@ describe('nginx serving the site in front of the gateway', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('serves the web console: index.html for its pages, headers that let Mantine and scanning work', async () => {
+    const www = join(dir, 'www/inventory-console');
+    mkdirSync(join(www, 'assets'), { recursive: true });
+    // nginx's workers (not root) read the files, as they read /var/www on the instance.
+    for (const folder of [dir, join(dir, 'www'), www, join(www, 'assets')])
+      chmodSync(folder, 0o755);
+    writeFileSync(join(www, 'index.html'), '<!doctype html><title>Console</title>');
+    writeFileSync(join(www, 'assets/index-Ab12.js'), 'console.log(1)');
+    for (const path of [
+      '/',
+      '/products/6c45d557-e9c9-48ff-88d2-b08323c445ad',
+      '/reset-password?token=x',
+    ]) {
+      const page = await get({ port: httpsPort, path });
+      expect(page.status).toBe(200);
+      expect(page.body.toString()).toContain('<title>Console</title>');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      const csp = String(page.headers['content-security-policy']);
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+      expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp).toContain("img-src 'self' data: blob: https:");
+      expect(page.headers['permissions-policy']).toContain('camera=(self)');
+      expect(page.headers['x-frame-options']).toBe('DENY');
+    }
+    const asset = await get({ port: httpsPort, path: '/assets/index-Ab12.js' });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await get({ port: httpsPort, path: '/assets/missing.js' })).status).toBe(404);
+  });
+
   it('serves the gateway health at /health', async () => {
     const answer = await get({ port: httpsPort, path: '/health' });
     expect(answer.status).toBe(200);

@@ -65,6 +65,7 @@ beforeAll(async () => {
     INVENTORY_HEALTH_INTERVAL: '0.2',
     INVENTORY_KEEP_RELEASES: '3',
     INVENTORY_DEPLOY_LOG: join(root, 'deploy.log'),
+    INVENTORY_CONSOLE_DIR: join(root, 'www/inventory-console'),
     FAKE_PM_STATE: state,
     FAKE_NODE: process.execPath,
     // npm must find node: the same one that runs these tests.
@@ -133,6 +134,12 @@ function fakeCheckout(id: string, behaviour: Behaviour): string {
   write('libs/behaviour/dist/index.d.ts', 'export {};\n');
   write('libs/behaviour/src/index.ts', 'export {};\n');
   write('node_modules/left-over/index.js', '\n');
+  write(
+    'apps/web/dist/index.html',
+    `<!doctype html><script src="/assets/index-${id}.js"></script>`,
+  );
+  write(`apps/web/dist/assets/index-${id}.js`, `console.log(${JSON.stringify(id)});\n`);
+  write('apps/web/dist/favicon.svg', '<svg/>');
   for (const app of APPS) {
     const appName = `require('node:path').basename(require('node:path').dirname(__dirname))`;
     write(
@@ -228,6 +235,9 @@ describe('pack-release.sh', () => {
         './libs/behaviour/package.json',
         './package-lock.json',
         './package.json',
+        './apps/web/dist/index.html',
+        './apps/web/dist/favicon.svg',
+        './apps/web/dist/assets/index-20260101000000-aaaaaaa.js',
         ...APPS.flatMap((app) => [`./apps/${app}/dist/main.js`, `./apps/${app}/dist/migrate.js`]),
       ].sort(),
     );
@@ -271,6 +281,11 @@ describe('inventory-release', () => {
       lstatSync(join(home, 'releases', A, 'node_modules/@fake/behaviour')).isSymbolicLink(),
     ).toBe(true);
     for (const app of APPS) expect(await answer(app)).toEqual({ status: 200, release: A });
+    // Its web console is what nginx serves now.
+    expect(readFileSync(join(root, 'www/inventory-console/index.html'), 'utf8')).toContain(
+      `/assets/index-${A}.js`,
+    );
+    expect(existsSync(join(root, `www/inventory-console/assets/index-${A}.js`))).toBe(true);
   });
 
   it('rolls back to the previous release when the new gateway answers 503', async () => {
@@ -282,6 +297,10 @@ describe('inventory-release', () => {
     expect(current()).toBe(`releases/${A}`);
     expect(calls(before)).toEqual([`migrate ${B}`, ...restarts(B), ...restarts(A)]);
     for (const app of APPS) expect(await answer(app)).toEqual({ status: 200, release: A });
+    // The failed release's console was never published.
+    expect(readFileSync(join(root, 'www/inventory-console/index.html'), 'utf8')).toContain(
+      `/assets/index-${A}.js`,
+    );
     // The failed release stays installed for inspection.
     expect(existsSync(join(home, 'releases', B, 'apps/gateway/dist/main.js'))).toBe(true);
   });

@@ -17,6 +17,7 @@ export * from './notification/notification.patterns';
 export * from './notification/notification.requests';
 export * from './stock/record-movement.dto';
 export * from './stock/set-reorder-level.dto';
+export * from './stock/stock-history';
 export * from './stock/stock-level';
 export * from './stock/stock-movement';
 export * from './stock/stock-queries.dto';

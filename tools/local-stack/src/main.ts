@@ -49,6 +49,7 @@ async function main(): Promise<void> {
 
 function printSummary(stack: Stack, dataDir: string): void {
   const rows: [string, string][] = [
+    ['Console', stack.urls.console],
     ['API', stack.urls.api],
     ['API docs', stack.urls.docs],
     ['Health', stack.urls.health],

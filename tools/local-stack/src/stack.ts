@@ -68,7 +68,16 @@ export interface StackOptions {
 
 export interface Stack {
   ports: StackPorts;
-  urls: { api: string; docs: string; health: string; mail: string; s3: string; sqs: string };
+  urls: {
+    /** The web console (served by the gateway at /). */
+    console: string;
+    api: string;
+    docs: string;
+    health: string;
+    mail: string;
+    s3: string;
+    sqs: string;
+  };
   databaseUrl: string;
   /** The embedded Postgres this stack started (none when DATABASE_URL gave a server). */
   postgres?: PostgresHandle;
@@ -242,6 +251,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return {
       ports,
       urls: {
+        console: `${gatewayUrl}/`,
         api: `${gatewayUrl}/api/v1`,
         docs: `${gatewayUrl}/api/docs`,
         health: `${gatewayUrl}/health`,

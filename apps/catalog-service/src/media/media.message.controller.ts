@@ -11,6 +11,7 @@ import {
 import { actorOf } from '../actor';
 import { CompleteUploadService } from './commands/complete-upload/complete-upload.service';
 import { DeleteMediaService } from './commands/delete-media/delete-media.service';
+import { SetPrimaryImageService } from './commands/set-primary-image/set-primary-image.service';
 import { RequestUploadService } from './commands/request-upload/request-upload.service';
 import { ListMediaService } from './queries/list-media/list-media.service';
 
@@ -22,6 +23,7 @@ export class MediaMessageController {
     private readonly completing: CompleteUploadService,
     private readonly listing: ListMediaService,
     private readonly deleting: DeleteMediaService,
+    private readonly primaries: SetPrimaryImageService,
   ) {}
 
   @MessagePattern(CatalogPatterns.mediaRequestUpload)
@@ -40,6 +42,11 @@ export class MediaMessageController {
   @MessagePattern(CatalogPatterns.mediaList)
   list(@Payload('data') dto: ProductMediaListDto) {
     return this.listing.list(dto.productId);
+  }
+
+  @MessagePattern(CatalogPatterns.mediaSetPrimary)
+  setPrimary(@Payload('data') dto: MediaIdDto) {
+    return this.primaries.setPrimary(dto);
   }
 
   @MessagePattern(CatalogPatterns.mediaDelete)

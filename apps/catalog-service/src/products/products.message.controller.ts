@@ -72,7 +72,8 @@ export class ProductsMessageController {
 
   @MessagePattern(CatalogPatterns.productsExport)
   export(@Payload('data') dto: ExportPageRequestDto) {
-    return this.exporting.page(dto.after);
+    const { after, ...filters } = dto;
+    return this.exporting.page(after, undefined, filters);
   }
 
   @MessagePattern(CatalogPatterns.productsImportPart)

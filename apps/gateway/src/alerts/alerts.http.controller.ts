@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AlertRecipientsDto,
@@ -9,6 +9,7 @@ import {
   type AlertRecipients,
   type DigestRunResult,
   type EmailLogEntry,
+  type EmailLogEntryWithText,
   type Page,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
@@ -16,7 +17,7 @@ import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AlertRecipientsResponseDto } from './dtos/alert-recipients.response.dto';
 import { DigestRunResponseDto } from './dtos/digest-run.response.dto';
-import { EmailLogPageDto } from './dtos/email-log.response.dto';
+import { EmailLogEntryWithTextDto, EmailLogPageDto } from './dtos/email-log.response.dto';
 
 /** A digest run waits for the stock service and SES: longer than an ordinary request. */
 const DIGEST_RUN_TIMEOUT_MS = 60_000;
@@ -60,6 +61,15 @@ export class AlertsHttpController {
   @ApiErrors(400, 401, 403, 503, 504)
   listEmails(@Query() query: EmailLogQueryDto): Promise<Page<EmailLogEntry>> {
     return this.bus.send('notification', NotificationPatterns.emailsList, query);
+  }
+
+  @Get('emails/:id')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'One email of the log, with its text' })
+  @ApiOkResponse({ type: EmailLogEntryWithTextDto })
+  @ApiErrors(400, 401, 403, 404, 503, 504)
+  getEmail(@Param('id') id: string): Promise<EmailLogEntryWithText> {
+    return this.bus.send('notification', NotificationPatterns.emailsGet, { id });
   }
 
   @Post('low-stock/run')

@@ -74,6 +74,19 @@ export class ProductMediaHttpController {
     return this.bus.send('catalog', CatalogPatterns.mediaList, { productId });
   }
 
+  @Post(':mediaId/primary')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Make an image the primary one (shown in lists and on the part page first)',
+    description: 'The previous primary image stays attached. A datasheet cannot be primary (400).',
+  })
+  @ApiOkResponse({ type: MediaDto })
+  @ApiErrors(400, 401, 403, 404, 502, 503, 504)
+  setPrimary(@Param('id') productId: string, @Param('mediaId') mediaId: string): Promise<MediaDto> {
+    return this.bus.send('catalog', CatalogPatterns.mediaSetPrimary, { productId, mediaId });
+  }
+
   @Delete(':mediaId')
   @Roles(Role.Admin)
   @HttpCode(204)

@@ -15,6 +15,7 @@ import {
   CatalogPatterns,
   CSV_PART_MAX_CHARS,
   type ExportPageDto,
+  ExportProductsQueryDto,
   ImportQueryDto,
   ImportResultDto,
   PRODUCT_CSV_COLUMNS,
@@ -47,7 +48,7 @@ export class ProductsCsvHttpController {
 
   @Get('export.csv')
   @ApiOperation({
-    summary: 'Download every product as CSV (the import format)',
+    summary: 'Download the products as CSV (the import format), optionally filtered like the list',
     description: `Columns: ${PRODUCT_CSV_COLUMNS.join(', ')}. Categories as paths ("Power > Batteries"), parameters as JSON.`,
   })
   // The file is CSV; its errors are JSON in the one error shape like every other route.
@@ -55,18 +56,23 @@ export class ProductsCsvHttpController {
     description: 'The CSV file',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  @ApiErrors(401, 503, 504)
-  async export(): Promise<StreamableFile> {
+  @ApiErrors(400, 401, 404, 503, 504)
+  async export(@Query() query: ExportProductsQueryDto): Promise<StreamableFile> {
     const context = RequestContext.current();
     const bus = this.bus;
     // The first page is asked for before answering, so a failure is still a proper error.
-    const first = await bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, {});
+    const filters = { search: query.search, categoryId: query.categoryId, active: query.active };
+    const first = await bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, filters);
     async function* pages(): AsyncGenerator<string> {
       yield first.csv;
       for (let after = first.next; after !== null;) {
         const page: ExportPageDto = await RequestContext.run(
           context ?? { correlationId: randomUUID() },
-          () => bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, { after }),
+          () =>
+            bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, {
+              ...filters,
+              after,
+            }),
         );
         yield page.csv;
         after = page.next;

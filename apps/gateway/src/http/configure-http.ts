@@ -4,27 +4,32 @@ import { correlationMiddleware, createValidationPipe } from '@inventory/platform
 import type { GatewayConfig } from '../gateway.config';
 import { HttpErrorFilter } from './http-error.filter';
 import { buildOpenApiDocument, serveOpenApi } from './openapi';
+import { DEFAULT_CONSOLE_DIR, serveConsole } from './serve-console';
 
 export const API_PREFIX = 'api/v1';
 
 /**
  * The HTTP edge of the gateway, the same in production and in tests: correlation id, security
- * headers, CORS, `/api/v1`, validation, the one error shape and the API docs.
+ * headers, CORS, `/api/v1`, validation, the one error shape, the API docs and the web console.
  */
 export async function configureHttp(
   app: NestFastifyApplication,
   config: GatewayConfig,
 ): Promise<void> {
   app.use(correlationMiddleware);
+  // The console PUTs files straight to the bucket and shows images from it (presigned URLs).
+  const media = config.mediaOrigins();
   await app.register(helmet, {
     // Swagger UI loads its scripts from /api/docs itself; it needs inline styles only.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the console compile its own barcode reader (WebAssembly
+        // from /assets) for camera scanning; it allows no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', ...media],
+        connectSrc: ["'self'", ...media],
         frameAncestors: ["'none'"],
         // TLS ends at nginx in production; locally the docs are served over plain http.
         upgradeInsecureRequests: null,
@@ -43,4 +48,5 @@ export async function configureHttp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(config.BODY_LIMIT_BYTES));
   serveOpenApi(app, buildOpenApiDocument(app));
+  await serveConsole(app, config.CONSOLE_DIR || DEFAULT_CONSOLE_DIR);
 }

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
+  DEFAULT_STOCK_HISTORY_SPAN,
   Role,
   SetReorderLevelDto,
+  StockHistoryDto,
+  StockHistoryQueryDto,
   StockLevelDto,
   StockPatterns,
+  type GetStockHistoryRequest,
   type SetReorderLevelRequest,
+  type StockHistory,
   type StockLevel,
 } from '@inventory/contracts';
 import { InvalidInputError, ServiceBus } from '@inventory/platform';
@@ -24,7 +29,7 @@ const ProductId = () =>
     }),
   );
 
-/** A product's stock: level and reorder level. */
+/** A product's stock: level, reorder level and history. */
 @ApiTags('stock')
 @Controller('products')
 export class ProductStockHttpController {
@@ -42,6 +47,28 @@ export class ProductStockHttpController {
   @ApiErrors(400, 401, 404, 503, 504)
   get(@ProductId() productId: string): Promise<StockLevel> {
     return this.bus.send('stock', StockPatterns.levelsGet, { productId });
+  }
+
+  @Get(':id/stock/history')
+  @ApiOperation({
+    summary: "A product's stock over time",
+    description:
+      'On hand at the end of each day (UTC) of the last 30, 90 or 365 days, the oldest first, ' +
+      "with the day's receipts and issues, read from the movement ledger; and the reorder " +
+      'level and on hand now (for drawing the reorder line).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: StockHistoryDto })
+  @ApiErrors(400, 401, 404, 503, 504)
+  history(
+    @ProductId() productId: string,
+    @Query() query: StockHistoryQueryDto,
+  ): Promise<StockHistory> {
+    const request: GetStockHistoryRequest = {
+      productId,
+      days: query.days ?? DEFAULT_STOCK_HISTORY_SPAN,
+    };
+    return this.bus.send('stock', StockPatterns.historyGet, request);
   }
 
   @Put(':id/reorder-level')

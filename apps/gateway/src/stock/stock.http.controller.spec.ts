@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { StockPatterns, type RecordMovementReply } from '@inventory/contracts';
 import { ConflictError, createValidationPipe, ServiceBus } from '@inventory/platform';
+import { DataSource } from 'typeorm';
 import { ProductStockHttpController } from './product-stock.http.controller';
 import { StockHttpController } from './stock.http.controller';
 
@@ -28,11 +29,16 @@ const reply: RecordMovementReply = {
 describe('stock routes of the gateway (bus replaced by a stub)', () => {
   let app: NestFastifyApplication;
   const send = jest.fn();
+  const query = jest.fn(async () => [] as unknown[]);
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
       controllers: [StockHttpController, ProductStockHttpController],
-      providers: [{ provide: ServiceBus, useValue: { send } }],
+      providers: [
+        { provide: ServiceBus, useValue: { send } },
+        // Names of who recorded movements: none known to this stub.
+        { provide: DataSource, useValue: { query } },
+      ],
     }).compile();
     app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
       logger: false,
@@ -143,6 +149,35 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
       from: '2026-11-01T00:00:00Z',
       page: 2,
     });
+  });
+
+  it('names who recorded each movement and what it moved', async () => {
+    query.mockResolvedValueOnce([{ id: 'user-1', display_name: 'Sam Staff' }]);
+    send
+      .mockResolvedValueOnce({
+        items: [reply.movement, { ...reply.movement, id: 'm2', actorUserId: null }],
+        total: 2,
+        page: 1,
+        pageSize: 20,
+      })
+      .mockResolvedValueOnce([{ productId: PRODUCT, sku: 'R-1', name: 'Resistor' }]);
+    const response = await inject({ method: 'GET', url: '/api/v1/stock/movements' });
+    expect(response.statusCode).toBe(200);
+    expect(send).toHaveBeenLastCalledWith('stock', StockPatterns.levelsGetMany, {
+      productIds: [PRODUCT],
+    });
+    expect(
+      response
+        .json()
+        .items.map((item: Record<string, unknown>) => [
+          item.actorName,
+          item.productSku,
+          item.productName,
+        ]),
+    ).toEqual([
+      ['Sam Staff', 'R-1', 'Resistor'],
+      [null, 'R-1', 'Resistor'],
+    ]);
   });
 
   it("reads a product's stock and sets its reorder level; a product id must be a UUID", async () => {

@@ -14,7 +14,6 @@ import {
   RecordMovementResultDto,
   Role,
   StockLevelDto,
-  StockMovementPageDto,
   StockPatterns,
   type Page,
   type RecordMovementReply,
@@ -25,8 +24,10 @@ import {
 } from '@inventory/contracts';
 import { InvalidInputError, ServiceBus } from '@inventory/platform';
 import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { MovementWithActorDto, MovementWithActorPageDto } from './dtos/movement-with-actor.dto';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -35,7 +36,10 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 @ApiTags('stock')
 @Controller('stock')
 export class StockHttpController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(
+    private readonly bus: ServiceBus,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Post('movements')
   @HttpCode(201)
@@ -82,11 +86,47 @@ export class StockHttpController {
   }
 
   @Get('movements')
-  @ApiOperation({ summary: 'The movement ledger, newest first' })
-  @ApiOkResponse({ type: StockMovementPageDto })
+  @ApiOperation({
+    summary: 'The movement ledger, newest first',
+    description: 'Each row names who recorded it (`actorName`) and the product (SKU, name).',
+  })
+  @ApiOkResponse({ type: MovementWithActorPageDto })
   @ApiErrors(400, 401, 503, 504)
-  list(@Query() query: ListMovementsQueryDto): Promise<Page<StockMovement>> {
-    return this.bus.send('stock', StockPatterns.movementsList, query);
+  async list(@Query() query: ListMovementsQueryDto): Promise<Page<MovementWithActorDto>> {
+    const page = await this.bus.send<Page<StockMovement>>(
+      'stock',
+      StockPatterns.movementsList,
+      query,
+    );
+    return { ...page, items: await this.withActorNames(page.items) };
+  }
+
+  /**
+   * Names for the page's rows: one query for the people (a page holds at most 100 rows) and
+   * one batched request for the products' SKU and name as the stock service knows them.
+   */
+  private async withActorNames(items: StockMovement[]): Promise<MovementWithActorDto[]> {
+    if (items.length === 0) return [];
+    const actorIds = [
+      ...new Set(items.map((item) => item.actorUserId).filter((id) => id !== null)),
+    ];
+    const productIds = [...new Set(items.map((item) => item.productId))];
+    const [actors, products] = await Promise.all([
+      actorIds.length === 0
+        ? []
+        : (this.dataSource.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [
+            actorIds,
+          ]) as Promise<{ id: string; display_name: string }[]>),
+      this.bus.send<StockLevel[]>('stock', StockPatterns.levelsGetMany, { productIds }),
+    ]);
+    const names = new Map(actors.map((row) => [row.id, row.display_name]));
+    const levels = new Map(products.map((level) => [level.productId, level]));
+    return items.map((item) => ({
+      ...item,
+      actorName: item.actorUserId ? (names.get(item.actorUserId) ?? null) : null,
+      productSku: levels.get(item.productId)?.sku ?? null,
+      productName: levels.get(item.productId)?.name ?? null,
+    }));
   }
 
   @Get('low')

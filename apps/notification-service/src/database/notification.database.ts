@@ -1,6 +1,7 @@
 import type { ServiceDatabase } from '@inventory/platform';
 import { CreateProcessedMessages1764000000000 } from './migrations/1764000000000-create-processed-messages';
 import { CreateAlerts1764100000000 } from './migrations/1764100000000-create-alerts';
+import { KeepEmailText1764200000000 } from './migrations/1764200000000-keep-email-text';
 
 /** Everything the notification service keeps in Postgres lives in this schema. */
 export const NOTIFICATION_SCHEMA = 'notification';
@@ -8,5 +9,9 @@ export const NOTIFICATION_SCHEMA = 'notification';
 export const notificationDatabase: ServiceDatabase = {
   schema: NOTIFICATION_SCHEMA,
   entities: [],
-  migrations: [CreateProcessedMessages1764000000000, CreateAlerts1764100000000],
+  migrations: [
+    CreateProcessedMessages1764000000000,
+    CreateAlerts1764100000000,
+    KeepEmailText1764200000000,
+  ],
 };

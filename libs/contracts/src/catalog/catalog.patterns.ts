@@ -23,5 +23,7 @@ export const CatalogPatterns = {
   mediaRequestUpload: 'catalog.media.requestUpload',
   mediaCompleteUpload: 'catalog.media.completeUpload',
   mediaList: 'catalog.media.list',
+  /** `{ productId, mediaId }` → `MediaDto`: that image becomes the primary one. */
+  mediaSetPrimary: 'catalog.media.setPrimary',
   mediaDelete: 'catalog.media.delete',
 } as const;

@@ -111,7 +111,7 @@ export class ProductMediaListDto {
   productId!: string;
 }
 
-/** `catalog.media.delete`. */
+/** `catalog.media.delete`, `catalog.media.setPrimary`. */
 export class MediaIdDto {
   @IsUUID()
   productId!: string;

@@ -10,6 +10,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { ExportProductsQueryDto } from './product.dto';
 import { BooleanFromString } from './validation';
 
 /**
@@ -136,8 +137,11 @@ export class ImportResultDto {
   errorsTruncated!: boolean;
 }
 
-/** `catalog.products.export`: one page of the CSV, in SKU order, after the given SKU. */
-export class ExportPageRequestDto {
+/**
+ * `catalog.products.export`: one page of the CSV, in SKU order, after the given SKU, of the
+ * products that match the filters.
+ */
+export class ExportPageRequestDto extends ExportProductsQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)

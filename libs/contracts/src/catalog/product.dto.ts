@@ -279,6 +279,18 @@ export class ListProductsQueryDto extends PageQueryDto {
   search?: string;
 
   @ApiPropertyOptional({
+    example: 'MCU-ARD-UNO',
+    maxLength: SKU_MAX_LENGTH,
+    description:
+      'Exactly this SKU (any case): at most one product. How a scanned or typed code is looked up.',
+  })
+  @NormaliseSku()
+  @IsOptional()
+  @IsString()
+  @MaxLength(SKU_MAX_LENGTH, { message: `sku must be at most ${SKU_MAX_LENGTH} characters` })
+  sku?: string;
+
+  @ApiPropertyOptional({
     format: 'uuid',
     description: 'Products in this category or any of its descendants.',
   })
@@ -300,6 +312,38 @@ export class ListProductsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(PRODUCT_SORTS)
   sort?: ProductSort;
+}
+
+/**
+ * `GET /products/export.csv`: the same filters as the list (no paging, no sort: the file is
+ * in SKU order), so "export what I see" downloads the filtered list.
+ */
+export class ExportProductsQueryDto {
+  @ApiPropertyOptional({
+    example: 'esp32',
+    maxLength: 100,
+    description: 'As in GET /products: every word must match name, SKU, MPN or description.',
+  })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @IsSingleLine()
+  search?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Products in this category or any of its descendants.',
+  })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ description: 'true: active only; false: archived only; absent: both.' })
+  @BooleanFromString()
+  @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
 }
 
 export class ProductCategoryRefDto {

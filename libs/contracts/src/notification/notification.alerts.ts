@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
+  IsDateString,
   IsIn,
   IsOptional,
   isEmail,
@@ -157,6 +158,21 @@ export interface EmailLogEntry {
   at: string;
 }
 
+/**
+ * One entry with the text of the email as it went out. The link of a password-reset email
+ * is withheld: it signs its reader in as that user (see `withheldText`).
+ */
+export interface EmailLogEntryWithText extends EmailLogEntry {
+  /** The plain-text body; null for attempts logged before bodies were kept. */
+  text: string | null;
+}
+
+/** `notification.emails.get`. */
+export class EmailLogIdDto {
+  @IsUUID()
+  id!: string;
+}
+
 /** `GET /alerts/emails`: newest first, optionally filtered. */
 export class EmailLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: EMAIL_STATUSES })
@@ -173,4 +189,20 @@ export class EmailLogQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   eventId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-24T00:00:00Z',
+    description: 'Only attempts at or after this time (ISO 8601).',
+  })
+  @IsOptional()
+  @IsDateString({}, { message: 'from must be an ISO 8601 date or time' })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-25T00:00:00Z',
+    description: 'Only attempts before this time (ISO 8601).',
+  })
+  @IsOptional()
+  @IsDateString({}, { message: 'to must be an ISO 8601 date or time' })
+  to?: string;
 }

@@ -5,4 +5,6 @@ export const NotificationPatterns = {
   recipientsGet: 'notification.recipients.get',
   recipientsSet: 'notification.recipients.set',
   emailsList: 'notification.emails.list',
+  /** `{ id }` → the entry with the email's text (`EmailLogEntryWithText`); 404 when unknown. */
+  emailsGet: 'notification.emails.get',
 } as const;

@@ -12,6 +12,8 @@ export const StockPatterns = {
   levelsGet: 'stock.levels.get',
   /** `{ productIds: string[] }` → `StockLevel[]` (one per id; unknown ids read as 0 on hand). */
   levelsGetMany: 'stock.levels.getMany',
+  /** `GetStockHistoryRequest` → `StockHistory`: on hand at the end of each day (404: unknown product). */
+  historyGet: 'stock.history.get',
   /** `{}` → `StockLevel[]` at or below their reorder level, most urgent first. */
   levelsLow: 'stock.levels.low',
   /** `SetReorderLevelRequest` → `StockLevel`; may emit stock.low / stock.replenished. */

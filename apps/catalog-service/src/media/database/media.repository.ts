@@ -114,6 +114,10 @@ export class MediaRepository {
     );
   }
 
+  async markPrimary(manager: EntityManager, mediaId: string): Promise<void> {
+    await manager.query(`UPDATE product_media SET is_primary = true WHERE id = $1`, [mediaId]);
+  }
+
   /** After the primary image went: the oldest remaining image takes its place. */
   async promoteOldestImage(manager: EntityManager, productId: string): Promise<void> {
     await manager.query(

@@ -70,6 +70,8 @@ const ORDER_BY: Record<ProductSort, string> = {
 export interface ProductFilter {
   /** Words that must each appear in the SKU, name, MPN or description (any case). */
   words?: string[];
+  /** Only the product with exactly this (upper-case) SKU. */
+  sku?: string;
   /** Only products in these categories. */
   categoryIds?: string[];
   active?: boolean;
@@ -102,6 +104,30 @@ function columnArrays(rows: { id: string; fields: ProductFields }[]): unknown[] 
     values.forEach((value, index) => columns[index].push(value));
   }
   return columns;
+}
+
+/** The WHERE conditions of a filter (`p` is products) and their parameters ($1 …). */
+function filterConditions(filter: ProductFilter): { conditions: string[]; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.sku !== undefined) {
+    params.push(filter.sku);
+    conditions.push(`p.sku = $${params.length}`);
+  }
+  if (filter.categoryIds) {
+    params.push(filter.categoryIds);
+    conditions.push(`p.category_id = ANY($${params.length}::uuid[])`);
+  }
+  if (filter.active !== undefined) {
+    params.push(filter.active);
+    conditions.push(`p.active = $${params.length}`);
+  }
+  for (const word of filter.words ?? []) {
+    // lower() in SQL, like the indexed column, so both fold case the same way.
+    params.push(`%${escapeLike(word)}%`);
+    conditions.push(`p.search_text LIKE lower($${params.length})`);
+  }
+  return { conditions, params };
 }
 
 /** The `products` table. */
@@ -148,21 +174,7 @@ export class ProductsRepository {
     filter: ProductFilter,
     page: { sort: ProductSort; limit: number; offset: number },
   ): Promise<{ records: ProductRecord[]; total: number }> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (filter.categoryIds) {
-      params.push(filter.categoryIds);
-      conditions.push(`p.category_id = ANY($${params.length}::uuid[])`);
-    }
-    if (filter.active !== undefined) {
-      params.push(filter.active);
-      conditions.push(`p.active = $${params.length}`);
-    }
-    for (const word of filter.words ?? []) {
-      // lower() in SQL, like the indexed column, so both fold case the same way.
-      params.push(`%${escapeLike(word)}%`);
-      conditions.push(`p.search_text LIKE lower($${params.length})`);
-    }
+    const { conditions, params } = filterConditions(filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const count = async () => {
       const [{ total }] = await manager.query(
@@ -212,15 +224,20 @@ export class ProductsRepository {
     return { records: rows.map(toRecord), total };
   }
 
-  /** Products in SKU order after `afterSku`, for the CSV export. */
+  /** Products that match `filter`, in SKU order after `afterSku`, for the CSV export. */
   async pageBySku(
     manager: EntityManager,
     afterSku: string | undefined,
     limit: number,
+    filter: ProductFilter = {},
   ): Promise<ProductRecord[]> {
+    const { conditions, params } = filterConditions(filter);
+    params.push(afterSku ?? '');
+    conditions.push(`p.sku > $${params.length}`);
+    params.push(limit);
     const rows: ProductRow[] = await manager.query(
-      `${SELECT_PRODUCTS} WHERE p.sku > $1 ORDER BY p.sku LIMIT $2`,
-      [afterSku ?? '', limit],
+      `${SELECT_PRODUCTS} WHERE ${conditions.join(' AND ')} ORDER BY p.sku LIMIT $${params.length}`,
+      params,
     );
     return rows.map(toRecord);
   }

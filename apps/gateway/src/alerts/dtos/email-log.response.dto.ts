@@ -5,6 +5,7 @@ import {
   PageMetaDto,
   type EmailKind,
   type EmailLogEntry,
+  type EmailLogEntryWithText,
   type EmailStatus,
   type Page,
 } from '@inventory/contracts';
@@ -78,4 +79,14 @@ export class EmailLogEntryDto implements EmailLogEntry {
 export class EmailLogPageDto extends PageMetaDto implements Page<EmailLogEntry> {
   @ApiProperty({ type: [EmailLogEntryDto] })
   items!: EmailLogEntryDto[];
+}
+
+export class EmailLogEntryWithTextDto extends EmailLogEntryDto implements EmailLogEntryWithText {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The plain-text body as sent. A password-reset link is withheld (it would sign its reader in as that user).',
+  })
+  text!: string | null;
 }

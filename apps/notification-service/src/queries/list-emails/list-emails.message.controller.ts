@@ -1,11 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  EmailLogIdDto,
   EmailLogQueryDto,
   NotificationPatterns,
   type EmailLogEntry,
+  type EmailLogEntryWithText,
   type Page,
 } from '@inventory/contracts';
+import { NotFoundError } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { EmailLog } from '../../database/email-log.repository';
 
@@ -17,5 +20,13 @@ export class ListEmailsMessageController {
   @MessagePattern(NotificationPatterns.emailsList)
   list(@Payload('data') query: EmailLogQueryDto): Promise<Page<EmailLogEntry>> {
     return EmailLog.list(this.dataSource, query);
+  }
+
+  /** One attempt with the email's text, for an admin who opens it from the log. */
+  @MessagePattern(NotificationPatterns.emailsGet)
+  async get(@Payload('data') dto: EmailLogIdDto): Promise<EmailLogEntryWithText> {
+    const entry = await EmailLog.get(this.dataSource, dto.id);
+    if (!entry) throw new NotFoundError(`Email ${dto.id} not found in the log`);
+    return entry;
   }
 }

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { type ExportPageDto, PRODUCT_CSV_COLUMNS } from '@inventory/contracts';
+import {
+  type ExportPageDto,
+  type ExportProductsQueryDto,
+  PRODUCT_CSV_COLUMNS,
+} from '@inventory/contracts';
+import { NotFoundError } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { CategoriesRepository } from '../../../categories/database/categories.repository';
 import type { CategoryTree } from '../../../categories/domain/category-tree';
-import { ProductsRepository } from '../../database/products.repository';
+import { type ProductFilter, ProductsRepository } from '../../database/products.repository';
 import type { ProductRecord } from '../../domain/product';
 import { escapeFormula } from '../../domain/csv-formulas';
 import { csvLine } from './csv-line';
 
 const ROWS_PER_QUERY = 2000;
+/** As in the list: more words than this add little and cost an index probe each. */
+const MAX_SEARCH_WORDS = 6;
 /**
  * Bytes of JSON-encoded CSV per page: the answer must stay below NATS' default 1 MB
  * max_payload (docs/catalog.md).
@@ -17,7 +24,8 @@ export const EXPORT_PAGE_BYTES = 512 * 1024;
 
 /**
  * The catalog as CSV (the import's format), in pages by SKU so that no bus message grows
- * past what the transport carries. The caller follows `next` until it is null.
+ * past what the transport carries. The caller follows `next` until it is null, passing the
+ * same filters (those of the list: search words, category with its subtree, active).
  */
 @Injectable()
 export class ExportProductsService {
@@ -27,12 +35,24 @@ export class ExportProductsService {
     private readonly categories: CategoriesRepository,
   ) {}
 
-  async page(after: string | undefined, pageBytes = EXPORT_PAGE_BYTES): Promise<ExportPageDto> {
+  async page(
+    after: string | undefined,
+    pageBytes = EXPORT_PAGE_BYTES,
+    query: ExportProductsQueryDto = {},
+  ): Promise<ExportPageDto> {
     const manager = this.dataSource.manager;
-    const [tree, records] = await Promise.all([
-      this.categories.tree(manager),
-      this.products.pageBySku(manager, after, ROWS_PER_QUERY),
-    ]);
+    const tree = await this.categories.tree(manager);
+    const filter: ProductFilter = {
+      words: (query.search ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS),
+      active: query.active,
+    };
+    if (query.categoryId) {
+      if (!tree.has(query.categoryId)) {
+        throw new NotFoundError(`Category ${query.categoryId} not found`);
+      }
+      filter.categoryIds = tree.subtree(query.categoryId);
+    }
+    const records = await this.products.pageBySku(manager, after, ROWS_PER_QUERY, filter);
     const lines: string[] = after === undefined ? [csvLine([...PRODUCT_CSV_COLUMNS])] : [];
     let bytes = lines[0]?.length ?? 0;
     let last: string | undefined;

@@ -1,0 +1,338 @@
+/*
+ * The console's benchmark (`npm run bench:console`; a script that prints figures, not a test).
+ *
+ * 1. Initial JS and CSS of the built console, gzip (what the browser needs before the first
+ *    page; lazy chunks listed apart): budget JS ≤ 250 KB, CSS ≤ 50 KB.
+ * 2. The whole system as `npm start` runs it (throwaway data; DATABASE_URL's server when set),
+ *    100,000 products imported by CSV through the API, in Chromium:
+ *    - first contentful paint of the dashboard on localhost, a fresh browser each time (goal ≤ 1.0 s);
+ *    - parts search: results painted after the last keystroke (p95 goal ≤ 300 ms);
+ *    - record a movement: Enter/click to the confirmed on hand (p95 goal ≤ 250 ms).
+ *
+ * Run with Node 24 (type stripping): node apps/web-e2e/bench/console.bench.mts
+ */
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStack } from '@inventory/local-stack';
+import { chromiumLaunchOptions } from '../src/support/browser.ts';
+import { catalogCsv } from './catalog-csv.mts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const DIST = join(ROOT, 'apps/web/dist');
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 10);
+const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 40);
+const MOVEMENT_RUNS = Number(process.env.BENCH_MOVEMENT_RUNS ?? 40);
+const REFRESH_TOKEN_KEY = 'inventory.refreshToken';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const stats = (values: number[]) =>
+  `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))} (n=${values.length})`;
+const verdict = (value: number, goal: number) => (value <= goal ? 'met' : 'NOT met');
+
+const rows: [string, string, string, string][] = [];
+const row = (what: string, measured: string, goal = '—', met = '') =>
+  rows.push([what, measured, goal, met]);
+
+// ---------------------------------------------------------------------------------------
+// 1. Bundle sizes
+
+function bundleSizes(): void {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const initial = new Set<string>();
+  for (const match of html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)) {
+    initial.add(match[1]);
+  }
+  const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
+  const sum = (ext: string) =>
+    [...initial].filter((file) => file.endsWith(ext)).reduce((total, f) => total + gz(f), 0);
+  const js = sum('.js');
+  const css = sum('.css');
+  say('Initial load (gzip):');
+  say(`  JS  ${kb(js)}  (budget 250 KB: ${verdict(js, 250 * 1024)})`);
+  say(`  CSS ${kb(css)}  (budget 50 KB: ${verdict(css, 50 * 1024)})`);
+  row('initial JS, gzip', kb(js), '≤ 250 KB', verdict(js, 250 * 1024));
+  row('initial CSS, gzip', kb(css), '≤ 50 KB', verdict(css, 50 * 1024));
+  const lazy = readdirSync(join(DIST, 'assets'))
+    .map((file) => `assets/${file}`)
+    .filter((file) => !initial.has(file) && /\.(js|css|wasm)$/.test(file));
+  say('Lazy chunks (gzip):');
+  for (const file of lazy.sort()) {
+    say(`  ${file.padEnd(48)} ${kb(gz(file))}`);
+  }
+  const named = (pattern: RegExp) => lazy.filter((file) => pattern.test(file));
+  const lazyTotal = (files: string[]) => files.reduce((total, f) => total + gz(f), 0);
+  const chart = named(/StockHistoryChart/);
+  const camera = named(/CameraScanner|ponyfill|zxing/);
+  row(
+    'stock chart (lazy), gzip',
+    chart.length ? kb(lazyTotal(chart)) : 'missing',
+    'lazy',
+    chart.length ? 'met' : 'NOT met',
+  );
+  row(
+    'camera scanner + polyfill + wasm (lazy), gzip',
+    camera.length ? kb(lazyTotal(camera)) : 'missing',
+    'lazy',
+    camera.length ? 'met' : 'NOT met',
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. In the browser, against the whole system
+
+interface Tokens {
+  refreshToken: string;
+  accessToken: string;
+}
+
+async function main(): Promise<void> {
+  bundleSizes();
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'inventory-console-bench-'));
+  chmodSync(dataDir, 0o755);
+  say('\nStarting the system…');
+  const stack = await startStack({
+    dataDir,
+    ephemeral: true,
+    seed: true,
+    appEnv: { AUTH_RATE_LIMIT: '100000', LOG_LEVEL: 'warn' },
+  });
+  const url = `http://localhost:${stack.ports.gateway}`;
+  let browser: Browser | undefined;
+  try {
+    const request = async <T,>(
+      method: string,
+      path: string,
+      body?: unknown,
+      token?: string,
+      type = 'application/json',
+    ) => {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'Content-Type': type }),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body:
+          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok)
+        throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    };
+    const login = () => request<Tokens>('POST', '/api/v1/auth/login', stack.admin);
+    const admin = (await login()).accessToken;
+
+    say(`Importing ${PRODUCTS.toLocaleString()} products by CSV…`);
+    const started = performance.now();
+    await request('POST', '/api/v1/products/import', catalogCsv(PRODUCTS), admin, 'text/csv');
+    say(`  imported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const total = (
+      await request<{ total: number }>('GET', '/api/v1/products?pageSize=1', undefined, admin)
+    ).total;
+    say(`  the catalog holds ${total.toLocaleString()} products`);
+
+    browser = await chromium.launch({ ...(await chromiumLaunchOptions()), headless: true });
+
+    /** A fresh browser context signed in as the admin (a new session each time). */
+    const signedInPage = async (): Promise<Page> => {
+      const { refreshToken } = await login();
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(
+        ([key, value]) => {
+          if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+        },
+        [REFRESH_TOKEN_KEY, refreshToken],
+      );
+      return context.newPage();
+    };
+
+    // First contentful paint of the dashboard: a new context (empty cache) each time.
+    const fcps: number[] = [];
+    const ready: number[] = [];
+    for (let run = 0; run < FCP_RUNS; run += 1) {
+      const page = await signedInPage();
+      const start = Date.now();
+      await page.goto(`${url}/`);
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      ready.push(Date.now() - start);
+      const fcp = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      );
+      fcps.push(fcp);
+      await page.context().close();
+    }
+    say(`\nDashboard, fresh browser each time: first contentful paint ${stats(fcps)}`);
+    say(`  until the dashboard heading is shown: ${stats(ready)}`);
+    row(
+      'dashboard first contentful paint, localhost, empty cache',
+      `p50 ${ms(percentile(fcps, 50))}, p95 ${ms(percentile(fcps, 95))}`,
+      '≤ 1.0 s',
+      verdict(percentile(fcps, 95), 1000),
+    );
+
+    // Search as you type on the parts list.
+    const searchPage = await signedInPage();
+    await searchPage.goto(`${url}/products`);
+    const search = searchPage.getByRole('textbox', { name: 'Search parts' });
+    await search.waitFor();
+    await installKeyClock(searchPage);
+    const terms = SEARCH_TERMS;
+    const searchTimes: number[] = [];
+    for (let run = 0; run < SEARCH_RUNS; run += 1) {
+      const term = terms[run % terms.length];
+      await search.fill('');
+      await search.focus();
+      await searchPage.keyboard.type(term, { delay: 60 });
+      searchTimes.push(await paintedAfterLastKey(searchPage, term));
+    }
+    say(
+      `\nParts search at ${total.toLocaleString()} products, last keystroke → results painted: ${stats(searchTimes)}`,
+    );
+    row(
+      `search results painted after the last keystroke, ${Math.round(total / 1000)}k products`,
+      `p50 ${ms(percentile(searchTimes, 50))}, p95 ${ms(percentile(searchTimes, 95))}`,
+      'p95 ≤ 300 ms',
+      verdict(percentile(searchTimes, 95), 300),
+    );
+    await searchPage.context().close();
+
+    // Record a movement: scan mode, Enter on a SKU → the new on hand on screen.
+    const {
+      items: [part],
+    } = await request<{ items: { id: string; sku: string }[] }>(
+      'GET',
+      '/api/v1/products?sku=MCU-ARD-UNO',
+      undefined,
+      admin,
+    );
+    await request(
+      'POST',
+      '/api/v1/stock/movements',
+      { productId: part.id, type: 'receive', quantity: 100_000 },
+      admin,
+    );
+    const scanPage = await signedInPage();
+    await scanPage.goto(`${url}/scan?mode=issue`);
+    const field = scanPage.getByRole('textbox', { name: 'Scan or type a SKU' });
+    await field.waitFor();
+    await installKeyClock(scanPage);
+    const scanTimes: number[] = [];
+    let expected = (
+      await request<{ onHand: number }>(
+        'GET',
+        `/api/v1/products/${part.id}/stock`,
+        undefined,
+        admin,
+      )
+    ).onHand;
+    for (let run = 0; run < MOVEMENT_RUNS; run += 1) {
+      await scanPage.keyboard.type(part.sku, { delay: 2 });
+      expected -= 1;
+      await scanPage.keyboard.press('Enter');
+      scanTimes.push(await onHandPainted(scanPage, expected));
+    }
+    say(`\nRecord a movement (scan mode: Enter → new on hand painted): ${stats(scanTimes)}`);
+    row(
+      'record a movement (scan mode), Enter → confirmed on hand painted',
+      `p50 ${ms(percentile(scanTimes, 50))}, p95 ${ms(percentile(scanTimes, 95))}`,
+      'p95 ≤ 250 ms',
+      verdict(percentile(scanTimes, 95), 250),
+    );
+    await scanPage.context().close();
+  } finally {
+    await browser?.close();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  say('\n| what | measured | goal | |');
+  say('| --- | --- | --- | --- |');
+  for (const [what, measured, goal, met] of rows)
+    say(`| ${what} | ${measured} | ${goal} | ${met} |`);
+}
+
+/** Search words of the bench catalog; neighbours share no word, so old results never pass. */
+const SEARCH_TERMS = [
+  'esp32 devkitc',
+  'resistor 0805',
+  'led blue',
+  'pin header 1x17',
+  'humidity sensor',
+  'capacitor 470',
+  'timer ic',
+  'wroom module',
+  'resistor 1206',
+  'led green',
+  'pressure sensor',
+  'eeprom soic-8',
+];
+
+/** Remembers when the last key went down (page clock). */
+async function installKeyClock(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const clock = window as unknown as { lastKeyAt: number };
+    clock.lastKeyAt = 0;
+    document.addEventListener('keydown', () => (clock.lastKeyAt = performance.now()), true);
+  });
+}
+
+/**
+ * Milliseconds from the last keystroke until the parts table shows rows that all match
+ * every word of `term`, measured at the first animation frame that shows them.
+ */
+function paintedAfterLastKey(page: Page, term: string): Promise<number> {
+  return page.evaluate(
+    (words) =>
+      new Promise<number>((done, fail) => {
+        const give_up = performance.now() + 10_000;
+        const check = () => {
+          const links = [...document.querySelectorAll('[data-testid="part-link"]')];
+          const rows = links.map((link) => link.closest('tr')?.textContent?.toLowerCase() ?? '');
+          if (rows.length > 0 && rows.every((text) => words.every((w) => text.includes(w)))) {
+            const clock = window as unknown as { lastKeyAt: number };
+            done(performance.now() - clock.lastKeyAt);
+          } else if (performance.now() > give_up)
+            fail(new Error(`no results for ${words.join(' ')}`));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    term.toLowerCase().split(/\s+/),
+  );
+}
+
+/** Milliseconds from the last key (Enter) until scan mode shows `onHand`. */
+function onHandPainted(page: Page, onHand: number): Promise<number> {
+  return page.evaluate(
+    (expected) =>
+      new Promise<number>((done, fail) => {
+        const give_up = performance.now() + 10_000;
+        const check = () => {
+          const shown = document.querySelector('[data-testid="scan-on-hand"]')?.textContent ?? '';
+          if (shown.replace(/\D/g, '') === String(expected)) {
+            const clock = window as unknown as { lastKeyAt: number };
+            done(performance.now() - clock.lastKeyAt);
+          } else if (performance.now() > give_up)
+            fail(new Error(`on hand never showed ${expected}`));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    onHand,
+  );
+}
+
+await main();

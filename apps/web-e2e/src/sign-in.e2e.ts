@@ -1,0 +1,34 @@
+import { expect, test } from './support/fixtures';
+import { screenshots } from './support/screenshots';
+
+test('a staff member signs in, lands where they were going, and signs out', async ({
+  page,
+  system,
+}) => {
+  // An email's link to a page of the console, opened while signed out.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login\?redirect=%2F/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await screenshots(page, 'sign-in');
+
+  await page.getByRole('textbox', { name: 'Email' }).fill(system.staff.email);
+  await page
+    .getByRole('textbox', { name: 'Password', exact: true })
+    .fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Email or password is incorrect');
+
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(system.staff.password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Sam Staff (staff)');
+
+  // A reload keeps the session (the refresh token is used once and replaced).
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+});

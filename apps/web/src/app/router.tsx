@@ -1,0 +1,60 @@
+import { createRouter } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ConsoleApi } from '../shared/api/api-context';
+import { adminRoute } from '../shared/routing/admin-route';
+import { rootRoute, signedInRoute } from '../shared/routing/roots';
+import { AppFrame } from './AppFrame';
+import { NotFoundPage } from './NotFoundPage';
+// One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
+import { authRoutes } from '../features/auth/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
+import { partsRoutes } from '../features/parts/routes';
+import { scanRoutes } from '../features/scan/routes';
+import { adminPartsRoutes } from '../features/admin-parts/routes';
+import { adminCategoriesRoutes } from '../features/admin-categories/routes';
+import { adminImportRoutes } from '../features/admin-import/routes';
+import { adminReorderRoutes } from '../features/admin-reorder/routes';
+import { adminUsersRoutes } from '../features/admin-users/routes';
+import { adminAlertsRoutes } from '../features/admin-alerts/routes';
+import { adminLabelsRoutes } from '../features/admin-labels/routes';
+import { profileRoutes } from '../features/profile/routes';
+
+signedInRoute.update({ component: AppFrame });
+
+const routeTree = rootRoute.addChildren([
+  ...authRoutes,
+  signedInRoute.addChildren([
+    ...dashboardRoutes,
+    ...partsRoutes,
+    ...scanRoutes,
+    ...profileRoutes,
+    // Admin pages: staff who open one are told it is for admins (the API refuses them too).
+    adminRoute.addChildren([
+      ...adminPartsRoutes,
+      ...adminCategoriesRoutes,
+      ...adminImportRoutes,
+      ...adminReorderRoutes,
+      ...adminUsersRoutes,
+      ...adminAlertsRoutes,
+      ...adminLabelsRoutes,
+    ]),
+  ]),
+]);
+
+export function createConsoleRouter(context: ConsoleApi & { queryClient: QueryClient }) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPreload: 'intent',
+    // Loaders read through TanStack Query, which keeps the data; the router need not.
+    defaultPreloadStaleTime: 0,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createConsoleRouter>;
+  }
+}

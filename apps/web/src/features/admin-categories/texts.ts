@@ -1,0 +1,28 @@
+/** Every user-facing string of category management. */
+export const adminCategoriesTexts = {
+  title: 'Categories',
+  newCategory: 'New category',
+  name: 'Name',
+  description: 'Description',
+  parent: 'Parent',
+  topLevel: 'Top level',
+  create: 'Create category',
+  save: 'Save',
+  cancel: 'Cancel',
+  edit: (name: string) => `Edit ${name}`,
+  remove: (name: string) => `Delete ${name}`,
+  deleteTitle: 'Delete category',
+  deleteConfirm: (name: string) => `Delete ${name}? Only an empty category can be deleted.`,
+  notEmpty: (children: number, products: number) =>
+    `Not empty: ${children} subcategories, ${products} parts. Move or delete them first.`,
+  parts: (n: number) => `${n} parts`,
+  subcategories: (n: number) => `${n} sub`,
+  created: (name: string) => `Category ${name} created`,
+  saved: (name: string) => `Category ${name} saved`,
+  deleted: (name: string) => `Category ${name} deleted`,
+  empty: 'No categories yet.',
+  nameRequired: 'Give it a name',
+  columnName: 'Category',
+  columnParts: 'Parts',
+  columnActions: 'Actions',
+} as const;

@@ -1,0 +1,21 @@
+/** Every user-facing string of the dashboard. */
+export const dashboardTexts = {
+  title: 'Dashboard',
+  parts: 'Parts',
+  low: 'Low on stock',
+  out: 'Out of stock',
+  attention: 'Needs attention',
+  attentionNone: 'Nothing is low or out of stock.',
+  part: 'Part',
+  sku: 'SKU',
+  onHandOfReorder: 'On hand / reorder at',
+  status: 'Status',
+  record: 'Receive',
+  receiveFor: (name: string) => `Receive stock of ${name}`,
+  recent: 'Recent movements',
+  allParts: 'All parts',
+  quickActions: 'Quick actions',
+  recordMovement: 'Record a movement',
+  scan: 'Scan',
+  findPart: 'Find a part',
+} as const;

@@ -1,0 +1,227 @@
+import { ActionIcon, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconArrowsExchange, IconSearch } from '@tabler/icons-react';
+import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import { useEffect, useState } from 'react';
+import type { Schemas } from '@inventory/api-client';
+import { ErrorBanner } from '../../../shared/components/ErrorBanner';
+import { TextLink } from '../../../shared/components/links';
+import { PageShell } from '../../../shared/components/PageShell';
+import { StockStatusBadge } from '../../../shared/components/StockStatusBadge';
+import { formatCount, formatPrice } from '../../../shared/format';
+import { useMovementLauncher } from '../../../shared/movements/movement-launcher';
+import { useCategoryOptions } from '../api/list-categories';
+import { useProducts, type ProductSort } from '../api/list-products';
+import { partsTexts as t } from '../texts';
+
+type Product = Schemas['ProductWithStockDto'];
+
+export interface PartsSearch {
+  q?: string;
+  category?: string;
+  sort?: ProductSort;
+  page?: number;
+  pageSize?: number;
+}
+
+export const PAGE_SIZES = [20, 50, 100];
+const SEARCH_DEBOUNCE_MS = 250;
+
+interface Props {
+  search: PartsSearch;
+  /** Changes the URL's search (the table's state lives there). */
+  onSearchChange: (change: Partial<PartsSearch>, options?: { replace?: boolean }) => void;
+}
+
+type SortableColumn = 'name' | 'sku' | 'salePrice' | 'updatedAt';
+
+function toSortStatus(sort: ProductSort | undefined): DataTableSortStatus<Product> {
+  const value = sort ?? 'name';
+  const descending = value.startsWith('-');
+  return {
+    columnAccessor: descending ? value.slice(1) : value,
+    direction: descending ? 'desc' : 'asc',
+  };
+}
+
+function fromSortStatus(status: DataTableSortStatus<Product>): ProductSort {
+  const column = String(status.columnAccessor) as SortableColumn;
+  return (status.direction === 'desc' ? `-${column}` : column) as ProductSort;
+}
+
+/**
+ * The parts list: search as you type (debounced), category filter (sub-categories included),
+ * sortable columns, server-side pages. Everything is in the URL, so a filtered list can be
+ * linked, and each row's name is a link (Ctrl-click opens a new tab).
+ */
+export function PartsListPage({ search, onSearchChange }: Props) {
+  const openMovement = useMovementLauncher();
+  const [text, setText] = useState(search.q ?? '');
+  const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
+  useEffect(() => {
+    if (debounced !== (search.q ?? '')) {
+      onSearchChange({ q: debounced || undefined, page: undefined }, { replace: true });
+    }
+    // Only the typed text drives this; the URL follows it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  const page = search.page ?? 1;
+  const pageSize = search.pageSize ?? PAGE_SIZES[0];
+  const products = useProducts({
+    search: search.q,
+    categoryId: search.category,
+    sort: search.sort ?? 'name',
+    page,
+    pageSize,
+  });
+  const categories = useCategoryOptions();
+  const data = products.data;
+
+  return (
+    <PageShell
+      title={t.listTitle}
+      actions={
+        data && (
+          <Text size="sm" c="dimmed" data-testid="parts-total">
+            {t.total(formatCount(data.total))}
+          </Text>
+        )
+      }
+    >
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label={t.search}
+            placeholder={t.searchPlaceholder}
+            leftSection={<IconSearch size={16} />}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            type="search"
+            autoFocus
+            style={{ flex: '1 1 280px' }}
+          />
+          <Select
+            label={t.category}
+            placeholder={t.categoryPlaceholder}
+            data={categories.data ?? []}
+            value={search.category ?? null}
+            onChange={(value) => onSearchChange({ category: value ?? undefined, page: undefined })}
+            searchable
+            clearable
+            nothingFoundMessage="–"
+            style={{ flex: '1 1 220px' }}
+          />
+        </Group>
+        <ErrorBanner error={products.error} onRetry={() => void products.refetch()} />
+        <DataTable<Product>
+          withTableBorder
+          borderRadius="sm"
+          striped
+          highlightOnHover
+          minHeight={200}
+          fetching={products.isFetching}
+          records={data?.items ?? []}
+          idAccessor="id"
+          noRecordsText={products.isPending ? '' : t.noParts}
+          totalRecords={data?.total ?? 0}
+          page={page}
+          recordsPerPage={pageSize}
+          onPageChange={(next) => onSearchChange({ page: next })}
+          recordsPerPageOptions={PAGE_SIZES}
+          onRecordsPerPageChange={(size) => onSearchChange({ pageSize: size, page: undefined })}
+          recordsPerPageLabel={t.perPage}
+          sortStatus={toSortStatus(search.sort)}
+          onSortStatusChange={(status) =>
+            onSearchChange({ sort: fromSortStatus(status), page: undefined })
+          }
+          columns={[
+            {
+              accessor: 'name',
+              title: t.columns.name,
+              sortable: true,
+              render: (product) => (
+                <TextLink
+                  to="/products/$productId"
+                  params={{ productId: product.id }}
+                  fw={500}
+                  data-testid="part-link"
+                >
+                  {product.name}
+                </TextLink>
+              ),
+            },
+            {
+              accessor: 'sku',
+              title: t.columns.sku,
+              sortable: true,
+              noWrap: true,
+              visibleMediaQuery: '(min-width: 36em)',
+            },
+            { accessor: 'mpn', title: t.columns.mpn, visibleMediaQuery: '(min-width: 64em)' },
+            {
+              accessor: 'category',
+              title: t.columns.category,
+              visibleMediaQuery: '(min-width: 75em)',
+              render: (product) => product.category?.path.join(' › ') ?? '–',
+            },
+            {
+              accessor: 'stock.onHand',
+              title: t.columns.onHand,
+              textAlign: 'right',
+              render: (product) => (product.stock ? formatCount(product.stock.onHand) : '–'),
+            },
+            {
+              accessor: 'stock.reorderLevel',
+              title: t.columns.reorderLevel,
+              textAlign: 'right',
+              visibleMediaQuery: '(min-width: 48em)',
+              render: (product) => (product.stock ? formatCount(product.stock.reorderLevel) : '–'),
+            },
+            {
+              accessor: 'stock.status',
+              title: t.columns.status,
+              noWrap: true,
+              render: (product) => <StockStatusBadge status={product.stock?.status} />,
+            },
+            {
+              accessor: 'salePrice',
+              title: t.columns.price,
+              sortable: true,
+              textAlign: 'right',
+              visibleMediaQuery: '(min-width: 48em)',
+              render: (product) => formatPrice(product.salePrice, product.currency),
+            },
+            {
+              accessor: 'actions',
+              title: <span className="visually-hidden">{t.columns.actions}</span>,
+              textAlign: 'right',
+              render: (product) =>
+                product.active && (
+                  <Tooltip label={t.recordFor(product.name)}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t.recordFor(product.name)}
+                      onClick={() =>
+                        openMovement(
+                          {
+                            id: product.id,
+                            sku: product.sku,
+                            name: product.name,
+                            onHand: product.stock?.onHand ?? null,
+                          },
+                          'issue',
+                        )
+                      }
+                    >
+                      <IconArrowsExchange size={18} />
+                    </ActionIcon>
+                  </Tooltip>
+                ),
+            },
+          ]}
+        />
+      </Stack>
+    </PageShell>
+  );
+}

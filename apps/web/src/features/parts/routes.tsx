@@ -1,0 +1,63 @@
+import { createRoute } from '@tanstack/react-router';
+import { z } from 'zod';
+import { signedInRoute } from '../../shared/routing/roots';
+import { PAGE_SIZES, PartsListPage } from './components/PartsListPage';
+import { PartPage } from './components/PartPage';
+
+const SORTS = [
+  'name',
+  '-name',
+  'sku',
+  '-sku',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'salePrice',
+  '-salePrice',
+] as const;
+
+/** The parts list's state, in the URL (anything malformed is dropped, not an error). */
+const partsSearch = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+  category: z.string().uuid().optional().catch(undefined),
+  sort: z.enum(SORTS).optional().catch(undefined),
+  page: z.number().int().min(1).optional().catch(undefined),
+  pageSize: z
+    .number()
+    .int()
+    .refine((size) => PAGE_SIZES.includes(size))
+    .optional()
+    .catch(undefined),
+});
+
+/** /products: the parts list. */
+const partsListRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/products',
+  validateSearch: partsSearch,
+  component: function PartsList() {
+    const search = partsListRoute.useSearch();
+    const navigate = partsListRoute.useNavigate();
+    return (
+      <PartsListPage
+        search={search}
+        onSearchChange={(change, options) =>
+          void navigate({ search: (previous) => ({ ...previous, ...change }), ...options })
+        }
+      />
+    );
+  },
+});
+
+/** /products/<id>: one part (also where low-stock emails link to). */
+const partRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/products/$productId',
+  component: function Part() {
+    const { productId } = partRoute.useParams();
+    return <PartPage productId={productId} />;
+  },
+});
+
+export const partsRoutes = [partsListRoute, partRoute] as const;

@@ -1,0 +1,83 @@
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { StockHistory } from '../api/get-stock-history';
+import { stockHistoryTexts as t } from '../texts';
+
+interface Props {
+  history: StockHistory;
+  height: number;
+}
+
+const dayLabel = (day: string, long = false) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(long ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+
+/** On hand per day as a step area, the reorder level as a dashed line (lazy-loaded: recharts). */
+export default function StockHistoryChart({ history, height }: Props) {
+  const top = Math.max(history.reorderLevel, ...history.points.map((p) => p.onHand), 1);
+  return (
+    <div role="img" aria-label={t.chartLabel(history.days)} data-testid="stock-history-chart">
+      <ResponsiveContainer width="100%" height={height}>
+        <AreaChart data={history.points} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
+          <XAxis
+            dataKey="day"
+            tickFormatter={(day: string) => dayLabel(day)}
+            minTickGap={24}
+            tick={{ fill: 'var(--mantine-color-dimmed)', fontSize: 12 }}
+            stroke="var(--mantine-color-default-border)"
+          />
+          <YAxis
+            allowDecimals={false}
+            domain={[0, Math.ceil(top * 1.1)]}
+            width={48}
+            tick={{ fill: 'var(--mantine-color-dimmed)', fontSize: 12 }}
+            stroke="var(--mantine-color-default-border)"
+          />
+          <Tooltip
+            labelFormatter={(day) => dayLabel(String(day), true)}
+            formatter={(value, name) => [value, name]}
+            contentStyle={{
+              background: 'var(--mantine-color-body)',
+              border: '1px solid var(--mantine-color-default-border)',
+              color: 'var(--mantine-color-text)',
+            }}
+          />
+          <Area
+            type="stepAfter"
+            dataKey="onHand"
+            name={t.onHand}
+            stroke="var(--mantine-color-blue-6)"
+            fill="var(--mantine-color-blue-light)"
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
+          <ReferenceLine
+            y={history.reorderLevel}
+            stroke="var(--mantine-color-orange-6)"
+            strokeDasharray="6 4"
+            strokeWidth={2}
+            label={{
+              value: t.reorderLevel(history.reorderLevel),
+              position: 'insideTopRight',
+              fill: 'var(--mantine-color-orange-7)',
+              fontSize: 12,
+            }}
+          />
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

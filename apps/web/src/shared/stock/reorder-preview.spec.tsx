@@ -1,0 +1,32 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen } from '@testing-library/react';
+import { ReorderPreview, stockStatusOf } from './reorder-preview';
+
+describe('the reorder level preview', () => {
+  it('follows the stock service: out at 0, low at or below the level, ok above', () => {
+    expect(stockStatusOf(0, 0)).toBe('out');
+    expect(stockStatusOf(5, 5)).toBe('low');
+    expect(stockStatusOf(6, 5)).toBe('ok');
+  });
+
+  it('says what a new level does before it is saved', () => {
+    render(
+      <MantineProvider>
+        <ReorderPreview onHand={10} current={2} next={15} />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('reorder-preview')).toHaveAttribute('data-after', 'low');
+    expect(screen.getByText('In stock')).toBeInTheDocument();
+    expect(screen.getByText('Low')).toBeInTheDocument();
+    expect(screen.getByText(/in the next digest/)).toBeInTheDocument();
+  });
+
+  it('says when nothing changes', () => {
+    render(
+      <MantineProvider>
+        <ReorderPreview onHand={10} current={2} next={3} />
+      </MantineProvider>,
+    );
+    expect(screen.getByText('no change')).toBeInTheDocument();
+  });
+});

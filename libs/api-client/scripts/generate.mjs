@@ -1,0 +1,72 @@
+// Writes the gateway's OpenAPI document (openapi.json) and the TypeScript types generated
+// from it (src/schema.ts). With --check, writes nothing and fails when either checked-in
+// file differs from what the gateway's code produces now: the client has drifted.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import openapiTS, { astToString } from 'openapi-typescript';
+import * as prettier from 'prettier';
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const lib = resolve(here, '..');
+const root = resolve(lib, '../..');
+const check = process.argv.includes('--check');
+
+const { createTestDatabase, stopTestPostgres } = await import(
+  join(root, 'tools/local-stack/dist/index.js')
+).then((m) => m.default ?? m);
+
+// The gateway is created (never started) to build its document; it wants a database to
+// connect to, nothing in it.
+const database = await createTestDatabase('openapi');
+const folder = mkdtempSync(join(tmpdir(), 'openapi-'));
+let drift = [];
+try {
+  const documentFile = join(folder, 'openapi.json');
+  await run(process.execPath, [join(root, 'apps/gateway/dist/openapi-document.js'), documentFile], {
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+  });
+  const document = readFileSync(documentFile, 'utf8');
+  const header =
+    "// Generated from the gateway's OpenAPI document by `npx nx run api-client:generate`.\n" +
+    '// Do not edit: change the gateway and generate again.\n\n';
+  const types = astToString(await openapiTS(JSON.parse(document), { alphabetize: false }));
+  const outputs = {
+    'openapi.json': await format(document, 'openapi.json'),
+    'src/schema.ts': await format(header + types, 'src/schema.ts'),
+  };
+  for (const [file, content] of Object.entries(outputs)) {
+    const path = join(lib, file);
+    let current = '';
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      // not generated yet
+    }
+    if (current === content) continue;
+    if (check) drift.push(`libs/api-client/${file}`);
+    else writeFileSync(path, content);
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+  await database.drop().catch(() => undefined);
+  await stopTestPostgres();
+}
+
+if (drift.length > 0) {
+  console.error(
+    `The API client has drifted from the gateway: ${drift.join(', ')} differ from what the ` +
+      'gateway produces now. Run `npx nx run api-client:generate` and commit the result.',
+  );
+  process.exit(1);
+}
+console.log(check ? 'api-client matches the gateway' : 'api-client generated');
+
+async function format(text, file) {
+  const options = (await prettier.resolveConfig(join(lib, file))) ?? {};
+  return prettier.format(text, { ...options, filepath: join(lib, file) });
+}
