@@ -12,8 +12,10 @@ export const StockPatterns = {
   levelsGet: 'stock.levels.get',
   /** `{ productIds: string[] }` → `StockLevel[]` (one per id; unknown ids read as 0 on hand). */
   levelsGetMany: 'stock.levels.getMany',
-  /** `{}` → `StockLevel[]` at or below their reorder level, most urgent first. */
+  /** `ListLowStockRequest` → `StockLevel[]` at or below their reorder level, most urgent first. */
   levelsLow: 'stock.levels.low',
+  /** `{}` → `StockSummary`: how many active products are ok, low and out. */
+  levelsSummary: 'stock.levels.summary',
   /** `SetReorderLevelRequest` → `StockLevel`; may emit stock.low / stock.replenished. */
   reorderLevelSet: 'stock.reorderLevel.set',
   /**
