@@ -65,3 +65,19 @@ test('a session ended elsewhere sends you to sign in, and back to where you were
   await expect(page).toHaveURL(`${system.url}/products/${part.id}`);
   await expect(page.getByRole('heading', { name: part.name })).toBeVisible();
 });
+
+test('the welcome email links to the sign-in page, where the new user signs in', async ({
+  page,
+  system,
+}) => {
+  const user = await system.createStaff('jordan');
+  const welcome = await system.waitForMail(/Welcome to/, user.email);
+  const link = (welcome.body.text ?? '').match(/https?:\/\/\S+\/login\b/)?.[0];
+  expect(link).toBe(`${system.url}/login`);
+  await page.goto(link!);
+  await page.getByRole('textbox', { name: 'Email' }).fill(user.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('jordan (staff)');
+});
