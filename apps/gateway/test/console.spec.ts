@@ -42,11 +42,12 @@ describe('the web console served at /', () => {
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(text).toContain('<title>Console</title>');
       // The security headers of the API apply to the console too.
-      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-      // Uploads go straight to the S3 stand-in, and images are shown from it.
-      const csp = response.headers.get('content-security-policy')!.split(';');
+      const csp = (response.headers.get('content-security-policy') ?? '').split(';');
+      expect(csp).toContain("default-src 'self'");
+      // Mantine's injected styles; uploads go straight to the S3 stand-in, images come from it.
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
       expect(csp).toContain("connect-src 'self' http://127.0.0.1:4569");
-      expect(csp).toContain("img-src 'self' data: http://127.0.0.1:4569");
+      expect(csp).toContain("img-src 'self' data: blob: http://127.0.0.1:4569");
     }
   });
 

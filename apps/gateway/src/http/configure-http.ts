@@ -20,7 +20,8 @@ export async function configureHttp(
   // The console PUTs files straight to the bucket and shows images from it (presigned URLs).
   const media = config.mediaOrigins();
   await app.register(helmet, {
-    // Swagger UI loads its scripts from /api/docs itself; it needs inline styles only.
+    // Swagger UI loads its scripts from /api/docs itself; it needs inline styles only. The web
+    // console needs the same (Mantine injects <style>), images from S3 and scan mode's wasm.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -28,7 +29,9 @@ export async function configureHttp(
         // from /assets) for camera scanning; it allows no JavaScript eval.
         scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', ...media],
+        imgSrc: ["'self'", 'data:', 'blob:', ...media],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'", ...media],
         frameAncestors: ["'none'"],
         // TLS ends at nginx in production; locally the docs are served over plain http.

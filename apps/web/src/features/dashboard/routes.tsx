@@ -1,6 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { signedInRoute } from '../../shared/routing/roots';
-import { DashboardPage } from './components/DashboardPage';
+
+const DashboardPage = lazyRouteComponent(
+  () => import('./components/DashboardPage'),
+  'DashboardPage',
+);
 
 /** `/`: what needs attention (also where the digest email's link lands). */
 const dashboardRoute = createRoute({

@@ -1,8 +1,14 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { signedInRoute } from '../../shared/routing/roots';
-import { PAGE_SIZES, PartsListPage } from './components/PartsListPage';
-import { PartPage } from './components/PartPage';
+import { PAGE_SIZES } from './page-sizes';
+
+// Pages load on first visit (their own chunks): the first paint needs only the frame.
+const PartsListPage = lazyRouteComponent(
+  () => import('./components/PartsListPage'),
+  'PartsListPage',
+);
+const PartPage = lazyRouteComponent(() => import('./components/PartPage'), 'PartPage');
 
 const SORTS = [
   'name',

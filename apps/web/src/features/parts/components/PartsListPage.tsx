@@ -12,6 +12,7 @@ import { formatCount, formatPrice } from '../../../shared/format';
 import { useMovementLauncher } from '../../../shared/movements/movement-launcher';
 import { useCategoryOptions } from '../api/list-categories';
 import { useProducts, type ProductSort } from '../api/list-products';
+import { PAGE_SIZES } from '../page-sizes';
 import { partsTexts as t } from '../texts';
 
 type Product = Schemas['ProductWithStockDto'];
@@ -24,7 +25,6 @@ export interface PartsSearch {
   pageSize?: number;
 }
 
-export const PAGE_SIZES = [20, 50, 100];
 const SEARCH_DEBOUNCE_MS = 250;
 
 interface Props {
