@@ -7,6 +7,7 @@ import { NotFoundPage } from './NotFoundPage';
 // One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { categoriesRoutes } from '../features/categories/routes';
 import { partsRoutes } from '../features/parts/routes';
 import { scanRoutes } from '../features/scan/routes';
 
@@ -17,6 +18,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     ...dashboardRoutes,
     ...partsRoutes,
+    ...categoriesRoutes,
     ...scanRoutes,
   ]),
 ]);
