@@ -171,7 +171,7 @@ async function main(): Promise<void> {
       const fcp = await page.evaluate(
         () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       );
-      fcps.push(fcp);
+      if (Number.isFinite(fcp)) fcps.push(fcp);
       await page.context().close();
     }
     say(`\nDashboard, fresh browser each time: first contentful paint ${stats(fcps)}`);
@@ -325,16 +325,18 @@ function paintedAfterLastKey(page: Page, term: string): Promise<number> {
   return page.evaluate(
     (words) =>
       new Promise<number>((done, fail) => {
-        const give_up = performance.now() + 10_000;
+        const give_up = performance.now() + 20_000;
         const check = () => {
           const links = [...document.querySelectorAll('[data-testid="part-link"]')];
           const rows = links.map((link) => link.closest('tr')?.textContent?.toLowerCase() ?? '');
           if (rows.length > 0 && rows.every((text) => words.every((w) => text.includes(w)))) {
             const clock = window as unknown as { lastKeyAt: number };
             done(performance.now() - clock.lastKeyAt);
-          } else if (performance.now() > give_up)
-            fail(new Error(`no results for ${words.join(' ')}`));
-          else requestAnimationFrame(check);
+          } else if (performance.now() > give_up) {
+            const field = document.querySelector<HTMLInputElement>('input[type="search"]');
+            const detail = `field "${field?.value}", ${location.search}, first row "${rows[0] ?? ''}"`;
+            fail(new Error(`no results for "${words.join(' ')}" (${detail})`));
+          } else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
       }),
@@ -347,7 +349,7 @@ function onHandPainted(page: Page, onHand: number, testId = 'scan-on-hand'): Pro
   return page.evaluate(
     ([expected, id]) =>
       new Promise<number>((done, fail) => {
-        const give_up = performance.now() + 10_000;
+        const give_up = performance.now() + 20_000;
         const check = () => {
           const shown = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
           if (shown.replace(/\D/g, '') === String(expected)) {

@@ -1,12 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { signedInRoute } from '../../shared/routing/roots';
-import { CategoriesPage } from './components/CategoriesPage';
 
-/** `/categories`: browse the tree, open a category's parts. */
+/** `/categories`: browse the tree, open a category's parts (its own chunk). */
 const categoriesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/categories',
-  component: CategoriesPage,
+  component: lazyRouteComponent(() => import('./components/CategoriesPage'), 'CategoriesPage'),
 });
 
 export const categoriesRoutes = [categoriesRoute] as const;
