@@ -75,6 +75,25 @@ export class GatewayConfig extends AppBaseConfig {
   @IsString()
   CONSOLE_DIR = '';
 
+  /**
+   * Where the S3 stand-in or LocalStack answers (read by the AWS SDK in the services): the
+   * console shows product images and datasheets from there, so its CSP allows that origin.
+   */
+  @IsOptional()
+  @IsString()
+  AWS_ENDPOINT_URL_S3?: string;
+
+  /** Origins the console may load images from: https anywhere (presigned S3), plus a local S3. */
+  mediaOrigins(): string[] {
+    const origins = ['https:'];
+    try {
+      if (this.AWS_ENDPOINT_URL_S3) origins.push(new URL(this.AWS_ENDPOINT_URL_S3).origin);
+    } catch {
+      // not a URL: the SDK will complain in the service that uses it
+    }
+    return origins;
+  }
+
   /** Largest JSON request body, in bytes. */
   @EnvInt(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;

@@ -14,7 +14,9 @@ describe('the web console served at /', () => {
     writeFileSync(join(folder, 'index.html'), '<!doctype html><title>Console</title>');
     writeFileSync(join(folder, 'assets', 'index-Ab12Cd.js'), 'console.log("hi")');
     writeFileSync(join(folder, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    gw = await startGateway({ env: { CONSOLE_DIR: folder } });
+    gw = await startGateway({
+      env: { CONSOLE_DIR: folder, AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569/' },
+    });
   });
 
   afterAll(async () => {
@@ -40,7 +42,11 @@ describe('the web console served at /', () => {
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(text).toContain('<title>Console</title>');
       // The security headers of the API apply to the console too.
-      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      // Mantine's injected styles, product images from S3 (here the local stand-in).
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+      expect(csp).toContain("img-src 'self' data: blob: https: http://127.0.0.1:4569");
     }
   });
 

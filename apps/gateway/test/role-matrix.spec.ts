@@ -57,6 +57,7 @@ const EXPECTED: Record<string, [anonymous: Expected, staff: Expected, admin: Exp
   'POST /api/v1/stock/movements': [401, 400, 400],
   'GET /api/v1/stock/movements': [401, PASSES, PASSES],
   'GET /api/v1/stock/low': [401, PASSES, PASSES],
+  'GET /api/v1/stock/summary': [401, PASSES, PASSES],
   'GET /api/v1/products/{id}/stock': [401, PASSES, PASSES],
   'GET /api/v1/products/{id}/stock/history': [401, PASSES, PASSES],
   'PUT /api/v1/products/{id}/reorder-level': [401, 403, 400],

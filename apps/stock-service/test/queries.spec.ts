@@ -5,6 +5,7 @@ import {
   type RecordMovementReply,
   type StockHistory,
   type StockLevel,
+  type StockSummary,
   type StockMovement,
 } from '@inventory/contracts';
 import { GetStockHistoryQuery } from '../src/queries/get-stock-history/get-stock-history.query';
@@ -110,6 +111,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
   it('lists every active product at or below its reorder level, most urgent first', async () => {
     const setReorderLevel = (productId: string, reorderLevel: number) =>
       fx.send(StockPatterns.reorderLevelSet, { productId, reorderLevel }, ADMIN);
+    const before = await fx.send<StockSummary>(StockPatterns.levelsSummary, {});
     const esp = fx.catalog.add({ sku: 'MCU-ESP-32', name: 'ESP32 DevKit' });
     const battery = fx.catalog.add({ sku: 'PWR-BAT-9V', name: '9V Battery' });
     const empty = fx.catalog.add({ sku: 'SEN-DHT-22', name: 'DHT22' });
@@ -134,6 +136,27 @@ describe('reading stock: levels, low stock, the ledger', () => {
       ['PWR-BAT-9V', 6, 12, 'low'],
       ['MCU-ESP-32', 8, 10, 'low'],
     ]);
+
+    // The dashboard's top few, and its counts.
+    const top = await fx.send<StockLevel[]>(StockPatterns.levelsLow, { limit: 1 });
+    expect(top).toHaveLength(1);
+    expect(top[0].status).toBe('out');
+    const onlyLow = await fx.send<StockLevel[]>(StockPatterns.levelsLow, { status: 'low' });
+    expect(onlyLow.every((level) => level.status === 'low')).toBe(true);
+    expect(onlyLow.map((level) => level.sku)).toEqual(
+      expect.arrayContaining(['PWR-BAT-9V', 'MCU-ESP-32']),
+    );
+    const onlyOut = await fx.send<StockLevel[]>(StockPatterns.levelsLow, { status: 'out' });
+    expect(onlyOut.every((level) => level.status === 'out')).toBe(true);
+    const tooMany = await fx.sendExpectingError(StockPatterns.levelsLow, { limit: 1001 });
+    expect(tooMany.getStatus()).toBe(400);
+    const after = await fx.send<StockSummary>(StockPatterns.levelsSummary, {});
+    expect({
+      active: after.active - before.active,
+      ok: after.ok - before.ok,
+      low: after.low - before.low,
+      out: after.out - before.out,
+    }).toEqual({ active: 4, ok: 1, low: 2, out: 1 });
   });
 
   it('sets the reorder level (answering the level), refusing bad values and unknown products', async () => {

@@ -32,3 +32,52 @@ test('a staff member signs in, lands where they were going, and signs out', asyn
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
 });
+
+test('a session ended elsewhere sends you to sign in, and back to where you were', async ({
+  staffPage: page,
+  system,
+}) => {
+  const part = await system.stockedPart('PWR-BAT-AA-4', 3, 1);
+  await page.goto(`/products/${part.id}`);
+  await expect(page.getByRole('heading', { name: part.name })).toBeVisible();
+
+  // Someone replays this browser's refresh token: the gateway ends the whole session.
+  await page.evaluate(async () => {
+    const refreshToken = localStorage.getItem('inventory.refreshToken');
+    const refresh = () =>
+      fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+    await refresh();
+    await refresh();
+  });
+
+  // The next request of the page finds the session gone.
+  await page.getByRole('button', { name: 'Receive' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Receive' }).click();
+  await expect(page).toHaveURL(/\/login\?/);
+  await expect(page.getByText('Your session ended')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Email' }).fill(system.staff.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(system.staff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${system.url}/products/${part.id}`);
+  await expect(page.getByRole('heading', { name: part.name })).toBeVisible();
+});
+
+test('the welcome email links to the sign-in page, where the new user signs in', async ({
+  page,
+  system,
+}) => {
+  const user = await system.createStaff('jordan');
+  const welcome = await system.waitForMail(/Welcome to/, user.email);
+  const link = (welcome.body.text ?? '').match(/https?:\/\/\S+\/login\b/)?.[0];
+  expect(link).toBe(`${system.url}/login`);
+  await page.goto(link!);
+  await page.getByRole('textbox', { name: 'Email' }).fill(user.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('jordan (staff)');
+});

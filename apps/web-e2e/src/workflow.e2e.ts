@@ -55,7 +55,11 @@ test('staff find the ESP32, issue it below its reorder level, and the alert emai
 
   // The dashboard lists it under "needs attention".
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
-  await expect(page.getByTestId('attention').getByRole('link', { name: esp32.name })).toBeVisible();
+  await expect(
+    page.getByTestId('attention-low').getByRole('link', { name: esp32.name }),
+  ).toBeVisible();
+  await expect(page.getByTestId('count-low')).not.toHaveText('0');
+  await screenshots(page, 'dashboard-attention');
 });
 
 test('an email link opened while signed out goes to the part after signing in', async ({

@@ -546,6 +546,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stock/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many active products are in stock, low and out
+     * @description The counts of the dashboard; one pass over the stock levels.
+     */
+    get: operations['StockHttpController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/products/{id}/stock': {
     parameters: {
       query?: never;
@@ -1384,6 +1404,28 @@ export interface components {
       location: string | null;
       /** Format: date-time */
       lastMovementAt: string | null;
+    };
+    StockSummaryDto: {
+      /**
+       * @description Active products
+       * @example 312
+       */
+      active: number;
+      /**
+       * @description Above their reorder level
+       * @example 290
+       */
+      ok: number;
+      /**
+       * @description At or below their reorder level, some on hand
+       * @example 15
+       */
+      low: number;
+      /**
+       * @description Nothing on hand
+       * @example 7
+       */
+      out: number;
     };
     StockHistoryPointDto: {
       /**
@@ -4145,7 +4187,12 @@ export interface operations {
   };
   StockHttpController_low: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only the most urgent this many (all when absent) */
+        limit?: number;
+        /** @description Only out of stock, or only low (at or below the reorder level, some on hand) */
+        status?: 'low' | 'out';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4159,6 +4206,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StockLevelDto'][];
+        };
+      };
+      /** @description Invalid request: `details` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Not signed in, or the token is invalid or expired
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service did not answer in time */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StockHttpController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockSummaryDto'];
         };
       };
       /**

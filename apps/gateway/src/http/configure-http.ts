@@ -18,7 +18,8 @@ export async function configureHttp(
 ): Promise<void> {
   app.use(correlationMiddleware);
   await app.register(helmet, {
-    // Swagger UI loads its scripts from /api/docs itself; it needs inline styles only.
+    // Swagger UI loads its scripts from /api/docs itself; it needs inline styles only. The web
+    // console needs the same (Mantine injects <style>), images from S3 and scan mode's wasm.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -26,7 +27,9 @@ export async function configureHttp(
         // from /assets) for camera scanning; it allows no JavaScript eval.
         scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...config.mediaOrigins()],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         // TLS ends at nginx in production; locally the docs are served over plain http.

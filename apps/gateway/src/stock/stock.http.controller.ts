@@ -9,17 +9,20 @@ import {
 import {
   IDEMPOTENCY_KEY_PATTERN,
   IDEMPOTENCY_KEY_RULE,
+  ListLowStockRequest,
   ListMovementsQueryDto,
   RecordMovementDto,
   RecordMovementResultDto,
   Role,
   StockLevelDto,
+  StockSummaryDto,
   StockPatterns,
   type Page,
   type RecordMovementReply,
   type RecordMovementRequest,
   type RecordMovementResult,
   type StockLevel,
+  type StockSummary,
   type StockMovement,
 } from '@inventory/contracts';
 import { InvalidInputError, ServiceBus } from '@inventory/platform';
@@ -135,8 +138,19 @@ export class StockHttpController {
     description: 'Out of stock first, then the smallest share of the reorder level left.',
   })
   @ApiOkResponse({ type: [StockLevelDto] })
+  @ApiErrors(400, 401, 503, 504)
+  low(@Query() query: ListLowStockRequest): Promise<StockLevel[]> {
+    return this.bus.send('stock', StockPatterns.levelsLow, query);
+  }
+
+  @Get('summary')
+  @ApiOperation({
+    summary: 'How many active products are in stock, low and out',
+    description: 'The counts of the dashboard; one pass over the stock levels.',
+  })
+  @ApiOkResponse({ type: StockSummaryDto })
   @ApiErrors(401, 503, 504)
-  low(): Promise<StockLevel[]> {
-    return this.bus.send('stock', StockPatterns.levelsLow, {});
+  summary(): Promise<StockSummary> {
+    return this.bus.send('stock', StockPatterns.levelsSummary, {});
   }
 }

@@ -34,6 +34,8 @@ export async function screenshots(
         path: join(SCREENSHOT_DIR, `${name}-${size}-${scheme}.png`),
         fullPage: true,
         animations: 'disabled',
+        // Full-page pictures of a busy machine can take a while.
+        timeout: 60_000,
       });
     }
   }

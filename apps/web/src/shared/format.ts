@@ -1,5 +1,5 @@
 /** Formatting shared by every page (the browser's locale). */
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 const integer = new Intl.NumberFormat();
 
 export const formatDateTime = (iso: string | null | undefined) =>

@@ -43,3 +43,25 @@ export class StockLevelDto implements StockLevel {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastMovementAt!: string | null;
 }
+
+/** How many active products are at each stock status (the dashboard's counts). */
+export interface StockSummary {
+  active: number;
+  ok: number;
+  low: number;
+  out: number;
+}
+
+export class StockSummaryDto implements StockSummary {
+  @ApiProperty({ example: 312, description: 'Active products' })
+  active!: number;
+
+  @ApiProperty({ example: 290, description: 'Above their reorder level' })
+  ok!: number;
+
+  @ApiProperty({ example: 15, description: 'At or below their reorder level, some on hand' })
+  low!: number;
+
+  @ApiProperty({ example: 7, description: 'Nothing on hand' })
+  out!: number;
+}

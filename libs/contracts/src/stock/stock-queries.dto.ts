@@ -1,5 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../pagination';
 import { MOVEMENT_TYPES, type MovementType } from './stock-movement';
 
@@ -53,5 +64,31 @@ export class GetStockLevelsRequest {
   productIds!: string[];
 }
 
-/** `stock.levels.low`: no parameters. */
-export class ListLowStockRequest {}
+/** Most rows `stock.levels.low` answers when a limit is given. */
+export const MAX_LOW_STOCK_LIMIT = 1000;
+
+/**
+ * `stock.levels.low` and `GET /api/v1/stock/low`: optionally only the most urgent `limit`
+ * (a catalog of new parts can have tens of thousands at 0; a dashboard wants the top).
+ */
+export class ListLowStockRequest {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_LOW_STOCK_LIMIT,
+    description: 'Only the most urgent this many (all when absent)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(MAX_LOW_STOCK_LIMIT, { message: `limit must be at most ${MAX_LOW_STOCK_LIMIT}` })
+  limit?: number;
+
+  @ApiPropertyOptional({
+    enum: ['low', 'out'],
+    description: 'Only out of stock, or only low (at or below the reorder level, some on hand)',
+  })
+  @IsOptional()
+  @IsIn(['low', 'out'], { message: 'status must be low or out' })
+  status?: 'low' | 'out';
+}

@@ -14,8 +14,10 @@ export const StockPatterns = {
   levelsGetMany: 'stock.levels.getMany',
   /** `GetStockHistoryRequest` → `StockHistory`: on hand at the end of each day (404: unknown product). */
   historyGet: 'stock.history.get',
-  /** `{}` → `StockLevel[]` at or below their reorder level, most urgent first. */
+  /** `ListLowStockRequest` → `StockLevel[]` at or below their reorder level, most urgent first. */
   levelsLow: 'stock.levels.low',
+  /** `{}` → `StockSummary`: how many active products are ok, low and out. */
+  levelsSummary: 'stock.levels.summary',
   /** `SetReorderLevelRequest` → `StockLevel`; may emit stock.low / stock.replenished. */
   reorderLevelSet: 'stock.reorderLevel.set',
   /**

@@ -3,8 +3,10 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   GetStockLevelRequest,
   GetStockLevelsRequest,
+  ListLowStockRequest,
   StockPatterns,
   type StockLevel,
+  type StockSummary,
 } from '@inventory/contracts';
 import { GetStockLevelsQuery } from './get-stock-levels.query';
 
@@ -23,7 +25,12 @@ export class GetStockLevelsMessageController {
   }
 
   @MessagePattern(StockPatterns.levelsLow)
-  low(): Promise<StockLevel[]> {
-    return this.levels.low();
+  low(@Payload('data') request: ListLowStockRequest): Promise<StockLevel[]> {
+    return this.levels.low(request?.limit, request?.status);
+  }
+
+  @MessagePattern(StockPatterns.levelsSummary)
+  summary(): Promise<StockSummary> {
+    return this.levels.summary();
   }
 }

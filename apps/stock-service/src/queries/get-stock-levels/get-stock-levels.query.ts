@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StockLevel } from '@inventory/contracts';
+import type { StockLevel, StockSummary } from '@inventory/contracts';
 import { StockConfig } from '../../stock.config';
 import { StockSql } from '../../database/stock-sql.service';
 import {
@@ -40,14 +40,34 @@ export class GetStockLevelsQuery {
     });
   }
 
-  /** Every active product at or below its reorder level, most urgent first. */
-  async low(): Promise<StockLevel[]> {
+  /**
+   * Every active product at or below its reorder level (or the `limit` first), most urgent
+   * first; `status` keeps only the out-of-stock or only the low ones.
+   */
+  async low(limit?: number, status?: 'low' | 'out'): Promise<StockLevel[]> {
+    const only = status === 'out' ? 'AND on_hand = 0' : status === 'low' ? 'AND on_hand > 0' : '';
     const rows = await this.sql.query<StockItemRow>(
       `SELECT ${STOCK_ITEM_COLUMNS} FROM stock_items
-        WHERE active AND on_hand <= reorder_level
-        ORDER BY ${MOST_URGENT_FIRST_SQL}`,
+        WHERE active AND on_hand <= reorder_level ${only}
+        ORDER BY ${MOST_URGENT_FIRST_SQL}
+        LIMIT $1`,
+      [limit ?? null],
     );
     return rows.map(toStockLevel);
+  }
+
+  /** How many active products are ok, low and out: one pass over the stock items. */
+  async summary(): Promise<StockSummary> {
+    const [row] = await this.sql.query<{ active: string; low: string; out: string }>(
+      `SELECT count(*) AS active,
+              count(*) FILTER (WHERE on_hand > 0 AND on_hand <= reorder_level) AS low,
+              count(*) FILTER (WHERE on_hand = 0) AS out
+         FROM stock_items WHERE active`,
+    );
+    const active = Number(row.active);
+    const low = Number(row.low);
+    const out = Number(row.out);
+    return { active, ok: active - low - out, low, out };
   }
 
   private rows(productIds: string[]): Promise<StockItemRow[]> {

@@ -24,7 +24,12 @@ interface Props {
 /** Ledger rows: when, what, how many, on hand after, who and why. */
 export function MovementTable({ records, fetching, withPart, paging }: Props) {
   const columns: DataTableColumn<Movement>[] = [
-    { accessor: 'createdAt', title: t.movementsWhen, render: (m) => formatDateTime(m.createdAt) },
+    {
+      accessor: 'createdAt',
+      title: t.movementsWhen,
+      noWrap: true,
+      render: (m) => formatDateTime(m.createdAt),
+    },
     ...(withPart
       ? [
           {
@@ -49,11 +54,17 @@ export function MovementTable({ records, fetching, withPart, paging }: Props) {
         </Text>
       ),
     },
-    { accessor: 'quantityAfter', title: t.movementsAfter, textAlign: 'right' },
+    {
+      accessor: 'quantityAfter',
+      title: t.movementsAfter,
+      textAlign: 'right',
+      visibleMediaQuery: '(min-width: 36em)',
+    },
     { accessor: 'actorName', title: t.movementsWho, render: (m) => m.actorName ?? t.systemActor },
     {
       accessor: 'reason',
       title: t.movementsWhy,
+      visibleMediaQuery: '(min-width: 48em)',
       render: (m) => [m.reason, m.reference].filter(Boolean).join(' · ') || '–',
     },
   ];

@@ -10,7 +10,7 @@ import { StockStatusBadge } from '../../../shared/components/StockStatusBadge';
 import { formatCount } from '../../../shared/format';
 import { useMovementLauncher } from '../../../shared/movements/movement-launcher';
 import { useLowStock } from '../api/low-stock';
-import { usePartCount } from '../api/part-count';
+import { useStockSummary } from '../api/stock-summary';
 import { useRecentMovements } from '../api/recent-movements';
 import { dashboardTexts as t } from '../texts';
 
@@ -18,13 +18,9 @@ type Level = Schemas['StockLevelDto'];
 
 /** What needs attention first (out, then low), then what just happened. */
 export function DashboardPage() {
-  const low = useLowStock();
   const recent = useRecentMovements();
-  const count = usePartCount();
-  const openMovement = useMovementLauncher();
-  const levels = low.data ?? [];
-  const outCount = levels.filter((level) => level.status === 'out').length;
-  const lowCount = levels.length - outCount;
+  const summary = useStockSummary();
+  const counts = summary.data;
 
   return (
     <PageShell
@@ -41,106 +37,19 @@ export function DashboardPage() {
       }
     >
       <SimpleGrid cols={{ base: 3 }} spacing="sm">
-        <Count label={t.parts} value={count.data} to="/products" testId="count-parts" />
-        <Count
-          label={t.out}
-          value={low.data ? outCount : undefined}
-          color="red"
-          testId="count-out"
-        />
-        <Count
-          label={t.low}
-          value={low.data ? lowCount : undefined}
-          color="orange"
-          testId="count-low"
-        />
+        <Count label={t.parts} value={counts?.active} to="/products" testId="count-parts" />
+        <Count label={t.out} value={counts?.out} color="red" testId="count-out" />
+        <Count label={t.low} value={counts?.low} color="orange" testId="count-low" />
       </SimpleGrid>
       <ErrorBanner
-        error={low.error ?? recent.error ?? count.error}
+        error={recent.error ?? summary.error}
         onRetry={() => {
-          void low.refetch();
           void recent.refetch();
-          void count.refetch();
+          void summary.refetch();
         }}
       />
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {t.attention}
-        </Title>
-        <DataTable<Level>
-          withTableBorder
-          borderRadius="sm"
-          striped
-          minHeight={levels.length === 0 ? 100 : undefined}
-          fetching={low.isPending}
-          records={levels}
-          idAccessor="productId"
-          noRecordsText={low.isPending ? '' : t.attentionNone}
-          data-testid="attention"
-          columns={[
-            {
-              accessor: 'name',
-              title: t.part,
-              render: (level) => (
-                <TextLink
-                  to="/products/$productId"
-                  params={{ productId: level.productId }}
-                  fw={500}
-                >
-                  {level.name ?? level.sku ?? level.productId}
-                </TextLink>
-              ),
-            },
-            { accessor: 'sku', title: t.sku, visibleMediaQuery: '(min-width: 48em)' },
-            {
-              accessor: 'onHand',
-              title: t.onHandOfReorder,
-              textAlign: 'right',
-              render: (level) => (
-                <Text size="sm">
-                  <Text span fw={700}>
-                    {formatCount(level.onHand)}
-                  </Text>{' '}
-                  / {formatCount(level.reorderLevel)}
-                </Text>
-              ),
-            },
-            {
-              accessor: 'status',
-              title: t.status,
-              render: (level) => <StockStatusBadge status={level.status} />,
-            },
-            {
-              accessor: 'actions',
-              title: <span className="visually-hidden">{t.record}</span>,
-              textAlign: 'right',
-              render: (level) => (
-                <Tooltip label={t.receiveFor(level.name ?? level.sku ?? '')}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="green"
-                    aria-label={t.receiveFor(level.name ?? level.sku ?? '')}
-                    onClick={() =>
-                      openMovement(
-                        {
-                          id: level.productId,
-                          sku: level.sku ?? '',
-                          name: level.name ?? level.sku ?? '',
-                          onHand: level.onHand,
-                          reorderLevel: level.reorderLevel,
-                        },
-                        'receive',
-                      )
-                    }
-                  >
-                    <IconPackageImport size={18} />
-                  </ActionIcon>
-                </Tooltip>
-              ),
-            },
-          ]}
-        />
-      </Stack>
+      <Attention status="out" title={t.out} total={counts?.out} />
+      <Attention status="low" title={t.low} total={counts?.low} />
       <Stack gap="xs">
         <Title order={2} size="h4">
           {t.recent}
@@ -148,6 +57,107 @@ export function DashboardPage() {
         <MovementTable records={recent.data?.items ?? []} fetching={recent.isPending} withPart />
       </Stack>
     </PageShell>
+  );
+}
+
+/** The most urgent parts of one status, with their on hand against the reorder level. */
+function Attention({
+  status,
+  title,
+  total,
+}: {
+  status: 'out' | 'low';
+  title: string;
+  total: number | undefined;
+}) {
+  const low = useLowStock(status);
+  const openMovement = useMovementLauncher();
+  const levels = low.data ?? [];
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" align="baseline">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {total !== undefined && total > levels.length && (
+          <Text size="sm" c="dimmed">
+            {t.mostUrgent(levels.length, formatCount(total))}
+          </Text>
+        )}
+      </Group>
+      <ErrorBanner error={low.error} onRetry={() => void low.refetch()} />
+      <DataTable<Level>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        minHeight={levels.length === 0 ? 100 : undefined}
+        fetching={low.isPending}
+        records={levels}
+        idAccessor="productId"
+        noRecordsText={low.isPending ? '' : t.none[status]}
+        data-testid={`attention-${status}`}
+        columns={[
+          {
+            accessor: 'name',
+            title: t.part,
+            render: (level) => (
+              <TextLink to="/products/$productId" params={{ productId: level.productId }} fw={500}>
+                {level.name ?? level.sku ?? level.productId}
+              </TextLink>
+            ),
+          },
+          { accessor: 'sku', title: t.sku, visibleMediaQuery: '(min-width: 48em)' },
+          {
+            accessor: 'onHand',
+            title: t.onHandOfReorder,
+            textAlign: 'right',
+            noWrap: true,
+            render: (level) => (
+              <Text size="sm">
+                <Text span fw={700}>
+                  {formatCount(level.onHand)}
+                </Text>{' '}
+                / {formatCount(level.reorderLevel)}
+              </Text>
+            ),
+          },
+          {
+            accessor: 'status',
+            title: t.status,
+            visibleMediaQuery: '(min-width: 36em)',
+            render: (level) => <StockStatusBadge status={level.status} />,
+          },
+          {
+            accessor: 'actions',
+            title: <span className="visually-hidden">{t.record}</span>,
+            textAlign: 'right',
+            render: (level) => (
+              <Tooltip label={t.receiveFor(level.name ?? level.sku ?? '')}>
+                <ActionIcon
+                  variant="subtle"
+                  color="green"
+                  aria-label={t.receiveFor(level.name ?? level.sku ?? '')}
+                  onClick={() =>
+                    openMovement(
+                      {
+                        id: level.productId,
+                        sku: level.sku ?? '',
+                        name: level.name ?? level.sku ?? '',
+                        onHand: level.onHand,
+                        reorderLevel: level.reorderLevel,
+                      },
+                      'receive',
+                    )
+                  }
+                >
+                  <IconPackageImport size={18} />
+                </ActionIcon>
+              </Tooltip>
+            ),
+          },
+        ]}
+      />
+    </Stack>
   );
 }
 
