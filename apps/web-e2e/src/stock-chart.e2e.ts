@@ -43,7 +43,7 @@ test('the part page draws stock over time with the reorder level, its chart code
   await expect(panel.getByTestId('stock-history-summary')).toContainText('last 365 days');
 
   // Recording a movement on the page redraws it.
-  await page.keyboard.press('r');
+  await page.getByRole('button', { name: 'Receive', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('textbox', { name: /Quantity/ })).toBeFocused();
   await page.keyboard.type('30');
