@@ -65,14 +65,21 @@ test('scan mode takes three wedge-scanner scans in a row, each confirmed with th
   await expect(page.getByText('Received 5')).toBeVisible();
   await expect(page.getByRole('textbox', { name: /Quantity/ })).toHaveValue('1');
 
-  // The ledger has exactly the four movements: nothing counted twice, nothing for the unknown code.
+  // A scan while the focus is on a control (here the sound switch) still lands in the scan field.
+  await page.getByRole('switch', { name: 'Sound' }).focus();
+  await page.keyboard.type('MCU-ARD-NANO', { delay: WEDGE_DELAY_MS });
+  await page.keyboard.press('Enter');
+  await expect(onHand).toHaveText(String(start - 3 + 5 + 1));
+  await expect(field).toBeFocused();
+
+  // The ledger has exactly the five movements: nothing counted twice, nothing for the unknown code.
   const ledger = await system.api<{ items: { type: string; delta: number }[] }>(
     'GET',
     `/api/v1/stock/movements?productId=${nano.id}&pageSize=10`,
   );
-  expect(ledger.items.slice(0, 4).map((m) => m.delta)).toEqual([5, -1, -1, -1]);
+  expect(ledger.items.slice(0, 5).map((m) => m.delta)).toEqual([1, 5, -1, -1, -1]);
   const level = await system.api<{ onHand: number }>('GET', `/api/v1/products/${nano.id}/stock`);
-  expect(level.onHand).toBe(start + 2);
+  expect(level.onHand).toBe(start + 3);
 
   await screenshots(page, 'scan');
 });

@@ -8,6 +8,7 @@ import { NotFoundPage } from './NotFoundPage';
 // One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { categoriesRoutes } from '../features/categories/routes';
 import { partsRoutes } from '../features/parts/routes';
 import { scanRoutes } from '../features/scan/routes';
 import { adminPartsRoutes } from '../features/admin-parts/routes';
@@ -26,6 +27,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     ...dashboardRoutes,
     ...partsRoutes,
+    ...categoriesRoutes,
     ...scanRoutes,
     ...profileRoutes,
     // Admin pages: staff who open one are told it is for admins (the API refuses them too).

@@ -1,4 +1,5 @@
 import { PartAdminActions } from '../features/admin-parts/components/PartAdminActions';
+import { StockHistoryPanel } from '../features/stock-history/components/StockHistoryPanel';
 import type { PartPageSlots } from '../shared/slots/part-page-slots';
 
 /**
@@ -7,4 +8,5 @@ import type { PartPageSlots } from '../shared/slots/part-page-slots';
  */
 export const partPageSlots: PartPageSlots = {
   adminActions: PartAdminActions,
+  chart: StockHistoryPanel,
 };

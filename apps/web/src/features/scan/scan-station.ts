@@ -26,6 +26,8 @@ export type ScanOutcome =
   | { status: 'failed'; scan: Scan; problem: ApiProblem };
 
 const RECENT = 10;
+/** How long a looked-up part is reused for the same code (the counter scans runs of one part). */
+const LOOKUP_TTL_MS = 60_000;
 
 /**
  * The counter's scan queue: scans are taken at once (the scan field never waits) and worked
@@ -46,6 +48,9 @@ export function useScanStation(
     onOutcome.current = options.onOutcome;
   });
   const recognisers = options.recognisers ?? RECOGNISERS;
+  // Parts found by target, so a run of scans of one part costs one request each (the
+  // movement); the API still refuses a movement of a part archived meanwhile.
+  const found = useRef(new Map<string, { part: ScannedPart; at: number }>());
 
   const work = useCallback(
     async (scan: Scan): Promise<ScanOutcome> => {
@@ -53,8 +58,15 @@ export function useScanStation(
       if (!match) return { status: 'unknown', scan };
       let part: ScannedPart | null = null;
       try {
-        part = await findScannedPart(api, match.target);
-        if (!part) return { status: 'unknown', scan };
+        const target = JSON.stringify(match.target);
+        const cached = found.current.get(target);
+        if (cached && Date.now() - cached.at < LOOKUP_TTL_MS) {
+          part = cached.part;
+        } else {
+          part = await findScannedPart(api, match.target);
+          if (!part) return { status: 'unknown', scan };
+          found.current.set(target, { part, at: Date.now() });
+        }
         const quantity = match.quantity ?? scan.quantity;
         const result = await recordScanMovement(api, {
           productId: part.id,
@@ -64,6 +76,7 @@ export function useScanStation(
         });
         return { status: 'recorded', scan, part, quantity, onHand: result.onHand };
       } catch (error) {
+        found.current.delete(JSON.stringify(match.target));
         const problem = error instanceof ApiProblem ? error : new ApiProblem('network', 0, null);
         if (problem.retryable) return { status: 'failed', scan, problem };
         return { status: 'refused', scan, part, message: problem.body?.message ?? problem.message };

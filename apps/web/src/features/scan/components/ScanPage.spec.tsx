@@ -16,9 +16,11 @@ function counter(options: { dropFirstMovement?: boolean } = {}) {
   let onHand = 12;
   const movements: { body: { type: string; quantity: number }; key: string | null }[] = [];
   const answered = new Map<string, number>();
+  const lookups: string[] = [];
   let dropped = false;
   const fetch = async (request: Request) => {
     const url = new URL(request.url);
+    if (url.pathname.startsWith('/api/v1/products')) lookups.push(url.pathname + url.search);
     if (url.pathname === '/api/v1/products') {
       const found = url.searchParams.get('sku') === ESP32.sku;
       return json(200, { items: found ? [ESP32] : [], total: found ? 1 : 0, page: 1, pageSize: 1 });
@@ -45,7 +47,7 @@ function counter(options: { dropFirstMovement?: boolean } = {}) {
     }
     return json(404, { statusCode: 404, error: 'Not Found', message: 'x', correlationId: 'c' });
   };
-  return { fetch, movements, onHand: () => onHand };
+  return { fetch, movements, lookups, onHand: () => onHand };
 }
 
 // Two cores shared with builds: give the page time to answer.
@@ -73,13 +75,18 @@ describe('scan mode', () => {
       await scan(`http://localhost:3000/products/${ESP32.id}`);
       await waitFor(() => expect(screen.getByTestId('scan-on-hand')).toHaveTextContent('10'), slow);
       expect(screen.getByText('Low stock')).toBeVisible();
+      // The same code again: the part is known, only the movement is sent.
+      await scan('MCU-ESP-32');
+      await waitFor(() => expect(screen.getByTestId('scan-on-hand')).toHaveTextContent('9'), slow);
+      expect(gateway.lookups).toHaveLength(2);
       expect(field).toHaveFocus();
       expect(field).toHaveValue('');
 
       const keys = gateway.movements.map((m) => m.key);
-      expect(keys).toHaveLength(2);
-      expect(new Set(keys).size).toBe(2);
+      expect(keys).toHaveLength(3);
+      expect(new Set(keys).size).toBe(3);
       expect(gateway.movements.map((m) => m.body)).toEqual([
+        { productId: ESP32.id, type: 'issue', quantity: 1 },
         { productId: ESP32.id, type: 'issue', quantity: 1 },
         { productId: ESP32.id, type: 'issue', quantity: 1 },
       ]);

@@ -76,20 +76,22 @@ export function ScanPage({ mode, onModeChange }: Props) {
     return Number.isInteger(value) && value >= 1 && value <= MAX_QUANTITY ? value : null;
   };
 
-  const take = (raw: string) => {
+  /** Takes a scan; false (and the quantity field focused) while the quantity is not valid. */
+  const take = (raw: string): boolean => {
     const count = validQuantity();
     if (count === null) {
       quantityField.current?.focus();
-      return;
+      return false;
     }
     station.take(raw, mode, count);
+    return true;
   };
 
   const onCodeKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    take(code);
-    setCode('');
+    // A scan that could not be taken stays in the field for another Enter.
+    if (take(code)) setCode('');
   };
 
   useHotkeys(
@@ -108,7 +110,7 @@ export function ScanPage({ mode, onModeChange }: Props) {
     const redirect = (event: globalThis.KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (target && typesText(target)) return;
       focusCode();
     };
     window.addEventListener('keydown', redirect, true);
@@ -203,7 +205,7 @@ export function ScanPage({ mode, onModeChange }: Props) {
         </Text>
         {camera && (
           <Suspense fallback={<Text size="sm">{t.cameraLoading}</Text>}>
-            <CameraScanner onCode={take} />
+            <CameraScanner onCode={(found) => void take(found)} />
           </Suspense>
         )}
         <ScanResult
@@ -218,6 +220,15 @@ export function ScanPage({ mode, onModeChange }: Props) {
         <RecentScans outcomes={station.recent} />
       </Stack>
     </PageShell>
+  );
+}
+
+/** Whether keys typed into `element` are text (a checkbox or a radio only toggles). */
+function typesText(element: HTMLElement): boolean {
+  if (element.closest('textarea, select, [contenteditable="true"]')) return true;
+  return (
+    element instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(element.type)
   );
 }
 

@@ -24,6 +24,12 @@ const dayLabel = (day: string, long = false) =>
     timeZone: 'UTC',
   });
 
+/** The smallest 1, 2 or 5 × 10ⁿ at or above `value`: an axis top with round ticks. */
+function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(Math.max(value, 1)));
+  return ([1, 2, 5, 10].find((step) => step * power >= value) ?? 10) * power;
+}
+
 /** On hand per day as a step area, the reorder level as a dashed line (lazy-loaded: recharts). */
 export default function StockHistoryChart({ history, height }: Props) {
   const top = Math.max(history.reorderLevel, ...history.points.map((p) => p.onHand), 1);
@@ -41,7 +47,7 @@ export default function StockHistoryChart({ history, height }: Props) {
           />
           <YAxis
             allowDecimals={false}
-            domain={[0, Math.ceil(top * 1.1)]}
+            domain={[0, niceCeiling(top * 1.1)]}
             width={48}
             tick={{ fill: 'var(--mantine-color-dimmed)', fontSize: 12 }}
             stroke="var(--mantine-color-default-border)"
