@@ -39,6 +39,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Index of the API
+     * @description Links to the documentation, the OpenAPI document and the main resources.
+     */
+    get: operations['ApiIndexController_index'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -583,6 +603,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stock/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many active products are in stock, low and out
+     * @description The counts of the dashboard; one pass over the stock levels.
+     */
+    get: operations['StockHttpController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/products/{id}/stock': {
     parameters: {
       query?: never;
@@ -683,6 +723,21 @@ export interface components {
     LiveDto: {
       /** @enum {string} */
       status: 'up';
+    };
+    ApiIndexDto: {
+      /** @example Electronic Inventory API */
+      name: string;
+      /** @example v1 */
+      version: string;
+      /**
+       * @description The API documentation, the OpenAPI document, health, and the main resources
+       * @example {
+       *       "docs": "/api/docs",
+       *       "openapi": "/api/docs-json",
+       *       "login": "/api/v1/auth/login"
+       *     }
+       */
+      links: Record<string, never>;
     };
     LoginDto: {
       /** @example admin@inventory.local */
@@ -1473,6 +1528,28 @@ export interface components {
       /** Format: date-time */
       lastMovementAt: string | null;
     };
+    StockSummaryDto: {
+      /**
+       * @description Active products
+       * @example 312
+       */
+      active: number;
+      /**
+       * @description Above their reorder level
+       * @example 290
+       */
+      ok: number;
+      /**
+       * @description At or below their reorder level, some on hand
+       * @example 15
+       */
+      low: number;
+      /**
+       * @description Nothing on hand
+       * @example 7
+       */
+      out: number;
+    };
     StockHistoryPointDto: {
       /**
        * @description The day (UTC), YYYY-MM-DD
@@ -1574,6 +1651,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LiveDto'];
+        };
+      };
+    };
+  };
+  ApiIndexController_index: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiIndexDto'];
         };
       };
     };
@@ -4448,7 +4545,12 @@ export interface operations {
   };
   StockHttpController_low: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only the most urgent this many (all when absent) */
+        limit?: number;
+        /** @description Only out of stock, or only low (at or below the reorder level, some on hand) */
+        status?: 'low' | 'out';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4462,6 +4564,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StockLevelDto'][];
+        };
+      };
+      /** @description Invalid request: `details` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Not signed in, or the token is invalid or expired
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A service did not answer in time */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StockHttpController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockSummaryDto'];
         };
       };
       /**
