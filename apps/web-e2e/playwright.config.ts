@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'src',
+  globalSetup: './src/support/global-setup.ts',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
   workers: 1,
