@@ -169,8 +169,16 @@ test('(4) bulk reorder levels for three selected parts, after which one of them 
     });
     parts.push(part);
   }
-  // The parts list's selection opens this page with the selected ids.
-  await page.goto(`/admin/reorder-levels?ids=${parts.map((p) => p.id).join(',')}`);
+  // Selected in the parts list, as an admin would: find them, tick them, act on them.
+  await page.goto(`/products?q=BULK-${tag}`);
+  await expect(page.getByTestId('part-link')).toHaveCount(3);
+  for (const index of [1, 2, 3]) {
+    await page.getByRole('checkbox', { name: `Select Resistor ${index}` }).check();
+  }
+  await expect(page.getByTestId('parts-selected-count')).toHaveText('3 parts selected');
+  await screenshots(page, 'parts-list-selection');
+  await page.getByRole('link', { name: 'Set reorder levels' }).click();
+  await expect(page).toHaveURL(/\/admin\/reorder-levels\?ids=/);
   const rows = page.getByTestId('reorder-row');
   await expect(rows).toHaveCount(3);
   await page.getByRole('textbox', { name: 'Set every selected part to' }).fill('15');

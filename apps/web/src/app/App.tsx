@@ -7,8 +7,9 @@ import { ApiContext } from '../shared/api/api-context';
 import { createConsoleApi } from '../shared/api/client';
 import { ApiProblem } from '../shared/api/problem';
 import { PartPageSlotsContext } from '../shared/slots/part-page-slots';
+import { PartsListSlotsContext } from '../shared/slots/parts-list-slots';
 import { createConsoleRouter } from './router';
-import { partPageSlots } from './slots';
+import { partPageSlots, partsListSlots } from './slots';
 import { theme } from './theme';
 
 function createQueryClient(): QueryClient {
@@ -54,7 +55,9 @@ export function App() {
       <ApiContext.Provider value={consoleApi}>
         <QueryClientProvider client={queryClient}>
           <PartPageSlotsContext.Provider value={partPageSlots}>
-            <RouterProvider router={router} />
+            <PartsListSlotsContext.Provider value={partsListSlots}>
+              <RouterProvider router={router} />
+            </PartsListSlotsContext.Provider>
           </PartPageSlotsContext.Provider>
         </QueryClientProvider>
       </ApiContext.Provider>

@@ -1,5 +1,12 @@
 /** Every user-facing string of part editing (create, edit, archive, delete, media, reorder level). */
 export const adminPartsTexts = {
+  // The parts list's selection (its selectionActions slot)
+  selectedCount: (count: number) => (count === 1 ? '1 part selected' : `${count} parts selected`),
+  bulkReorderLevels: 'Set reorder levels',
+  bulkLabels: 'Print labels',
+  clearSelection: 'Clear selection',
+  selectHint: 'Tick parts to set their reorder levels or print labels together.',
+  exportList: 'Export this list (CSV)',
   newTitle: 'New part',
   editTitle: (name: string) => `Edit ${name}`,
   newPart: 'New part',

@@ -23,6 +23,8 @@ export const partsTexts = {
   noParts: 'No parts match. Try fewer words or another category.',
   total: (count: string) => `${count} parts`,
   recordFor: (name: string) => `Record a movement for ${name}`,
+  selectPart: (name: string) => `Select ${name}`,
+  selectPage: 'Select every part on this page',
   record: 'Record',
   perPage: 'Per page',
   // The part page

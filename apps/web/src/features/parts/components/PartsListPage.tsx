@@ -4,12 +4,14 @@ import { IconArrowsExchange, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useEffect, useState } from 'react';
 import type { Schemas } from '@inventory/api-client';
+import { useIsAdmin } from '../../../shared/auth/use-current-user';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { TextLink } from '../../../shared/components/links';
 import { PageShell } from '../../../shared/components/PageShell';
 import { StockStatusBadge } from '../../../shared/components/StockStatusBadge';
 import { formatCount, formatPrice } from '../../../shared/format';
 import { useMovementLauncher } from '../../../shared/movements/movement-launcher';
+import { usePartsListSlots } from '../../../shared/slots/parts-list-slots';
 import { useCategoryOptions } from '../api/list-categories';
 import { useProducts, type ProductSort } from '../api/list-products';
 import { PAGE_SIZES } from '../page-sizes';
@@ -77,6 +79,10 @@ export function PartsListPage({ search, onSearchChange }: Props) {
   });
   const categories = useCategoryOptions();
   const data = products.data;
+  // Admins select rows to act on them together (kept across pages until cleared).
+  const SelectionActions = usePartsListSlots().selectionActions;
+  const selectable = useIsAdmin() && SelectionActions !== undefined;
+  const [selected, setSelected] = useState<Product[]>([]);
 
   return (
     <PageShell
@@ -113,8 +119,23 @@ export function PartsListPage({ search, onSearchChange }: Props) {
             style={{ flex: '1 1 220px' }}
           />
         </Group>
+        {selectable && SelectionActions && (
+          <SelectionActions
+            selected={selected}
+            filters={{ search: search.q, categoryId: search.category }}
+            onClear={() => setSelected([])}
+          />
+        )}
         <ErrorBanner error={products.error} onRetry={() => void products.refetch()} />
         <DataTable<Product>
+          {...(selectable && {
+            selectedRecords: selected,
+            onSelectedRecordsChange: setSelected,
+            getRecordSelectionCheckboxProps: (product: Product) => ({
+              'aria-label': t.selectPart(product.name),
+            }),
+            allRecordsSelectionCheckboxProps: { 'aria-label': t.selectPage },
+          })}
           withTableBorder
           borderRadius="sm"
           striped
