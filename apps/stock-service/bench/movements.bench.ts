@@ -342,19 +342,23 @@ async function logIn(stack: Stack): Promise<string | null> {
   return token;
 }
 
-/** Products 1 … n, announced the way the catalog does: product.created on catalog-events. */
-async function createProducts(stack: Stack, db: Client, count: number): Promise<void> {
+/** An SQS client for the stack's stand-in and the URL of one of its queues; destroy it after use. */
+async function stackQueue(stack: Stack, queue: string) {
   const sqs = new SQSClient({
     region: 'us-east-1',
     endpoint: stack.urls.sqs,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
+  const { QueueUrl } = await sqs.send(
+    new GetQueueUrlCommand({ QueueName: `${stack.appEnv.QUEUE_PREFIX ?? ''}${queue}` }),
+  );
+  return { sqs, QueueUrl };
+}
+
+/** Products 1 … n, announced the way the catalog does: product.created on catalog-events. */
+async function createProducts(stack: Stack, db: Client, count: number): Promise<void> {
+  const { sqs, QueueUrl } = await stackQueue(stack, Queues.CatalogEvents);
   try {
-    const { QueueUrl } = await sqs.send(
-      new GetQueueUrlCommand({
-        QueueName: `${stack.appEnv.QUEUE_PREFIX ?? ''}${Queues.CatalogEvents}`,
-      }),
-    );
     for (let first = 1; first <= count; first += 10) {
       const entries = [];
       for (let n = first; n < Math.min(first + 10, count + 1); n++) {
@@ -454,15 +458,8 @@ function askCloudWatch(child: ChildProcess): Promise<number> {
 
 /** Waits until no message is left on the queue, received or not. */
 async function queueDrained(stack: Stack, queue: string): Promise<void> {
-  const sqs = new SQSClient({
-    region: 'us-east-1',
-    endpoint: stack.urls.sqs,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  const { sqs, QueueUrl } = await stackQueue(stack, queue);
   try {
-    const { QueueUrl } = await sqs.send(
-      new GetQueueUrlCommand({ QueueName: `${stack.appEnv.QUEUE_PREFIX ?? ''}${queue}` }),
-    );
     const deadline = Date.now() + 300_000;
     for (;;) {
       const { Attributes = {} } = await sqs.send(
