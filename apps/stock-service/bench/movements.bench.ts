@@ -156,8 +156,9 @@ async function main(): Promise<void> {
       return result;
     };
 
-    /** Restarts every app (services first, as the stack starts them) with `extraEnv`. */
+    /** What the apps run with besides the stack's environment (CloudWatch shipping or not). */
     let appsEnv: NodeJS.ProcessEnv = {};
+    /** Restarts every app (services first, as the stack starts them) with `extraEnv`. */
     const restartApps = async (extraEnv: NodeJS.ProcessEnv) => {
       appsEnv = extraEnv;
       const apps = Object.values(stack.apps);
