@@ -2,7 +2,7 @@
  * `npm run bench`: the product's figures in one table, measured in one run on this machine.
  *
  * - stock movements through the gateway (64 clients) next to pgbench running the same SQL
- *   in the same run (`bench:movements`);
+ *   in the same run, and their cost per movement by process (`bench:movements`);
  * - movement → email latency at 200 movements/s end to end (this file);
  * - product search p95 at 100,000 products (`bench:catalog`);
  * - start-to-healthy seconds of the whole system, cold and warm (this file).
@@ -219,6 +219,16 @@ function numbersOf(output: string, label: string): number[] {
   return (line.slice(line.indexOf(label) + label.length).match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
 }
 
+/** bench:movements' cost-per-movement table: from its title to the first blank line after the table. */
+function costSection(output: string): string {
+  const lines = output.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('Cost per movement, by process'));
+  if (first < 0) throw new Error('bench:movements printed no cost per movement');
+  const tableStart = lines.findIndex((line, i) => i > first && line.startsWith('|'));
+  const end = lines.findIndex((line, i) => i > tableStart && !line.startsWith('|'));
+  return lines.slice(first, end < 0 ? undefined : end).join('\n');
+}
+
 describe('benchmark suite', () => {
   it('prints the figures', async () => {
     const figures: Figure[] = [];
@@ -267,6 +277,8 @@ describe('benchmark suite', () => {
       met: gwRate / pgRate >= 0.5 && gwP99 <= 50,
     });
 
+    const costs = costSection(movements);
+
     say('== product search at 100,000 products (npm run bench:catalog)');
     const catalog = await runScript('bench:catalog');
     const [serviceP95, gatewayP95] = catalog
@@ -296,5 +308,7 @@ describe('benchmark suite', () => {
         `  ${f.what.padEnd(width)}  ${f.value.padEnd(56)} ${f.goal.padEnd(30)} ${f.met === null ? '' : f.met ? 'met' : 'NOT met'}`,
       );
     }
+    say();
+    say(costs);
   });
 });

@@ -1,3 +1,5 @@
+import type { CpuFigure } from './cpu';
+
 /** What one closed-loop load run measured. */
 export interface LoadResult {
   label: string;
@@ -11,6 +13,10 @@ export interface LoadResult {
   p99Ms: number;
   /** Events still waiting in the outbox when the run ended, and how long they took to go. */
   backlog?: { events: number; drainSeconds: number };
+  /** CPU milliseconds each process used in the measured window, when measured. */
+  cpu?: CpuFigure[];
+  /** /proc/loadavg (1, 5, 15 minutes) at the end of the run, when measured. */
+  loadAverage?: string;
 }
 
 /** One operation: resolves when it succeeded, rejects with a short reason when it did not. */
@@ -26,11 +32,17 @@ export async function runLoad(options: {
   seconds: number;
   warmupSeconds: number;
   operation: Operation;
+  /** Called when the measured window opens and when it closes (to sample CPU, say). */
+  onWindow?: (edge: 'start' | 'end') => void;
 }): Promise<LoadResult> {
-  const { clients, seconds, warmupSeconds, operation } = options;
+  const { clients, seconds, warmupSeconds, operation, onWindow } = options;
   const started = performance.now();
   const measureFrom = started + warmupSeconds * 1000;
   const measureTo = measureFrom + seconds * 1000;
+  if (onWindow) {
+    setTimeout(() => onWindow('start'), measureFrom - performance.now());
+    setTimeout(() => onWindow('end'), measureTo - performance.now());
+  }
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   let ok = 0;

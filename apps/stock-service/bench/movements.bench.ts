@@ -8,13 +8,24 @@
  * and pgbench on PATH. Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2),
  * BENCH_CLIENTS (64), BENCH_PRODUCTS (1000), PGBENCH_CLIENTS (16), BENCH_ROUNDS (1: with more,
  * every run is repeated that often, interleaved, and its median is reported).
+ *
+ * The gateway runs also print the cost per movement by process: CPU milliseconds per 1,000
+ * movements of each process in the measured window, read from /proc/<pid>/stat, with the
+ * apps' CloudWatch Logs shipping off and on (to the Logs double of tools/local-stack, in a
+ * process of its own). The HTTP load generator runs in a child process for that; the
+ * bench's own process hosts the stack's stand-ins.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetQueueUrlCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import {
   CatalogEvents,
   MAX_MOVEMENT_QUANTITY,
@@ -33,6 +44,9 @@ import {
 } from '@inventory/platform';
 import { startStack, type Stack } from '@inventory/local-stack';
 import { Client } from 'pg';
+import { BENCH_LOG_GROUP } from './cloudwatch-double';
+import { cpuWindow, databaseBackends, loadAverage, type CpuFigure, type CpuGroup } from './cpu';
+import type { HttpLoadMessage, HttpLoadRequest } from './http-load';
 import { runLoad, type LoadResult, type Operation } from './load';
 import {
   benchProductId,
@@ -60,6 +74,8 @@ const RUN_NAMES = [
   'pgHotMovement',
   'gatewayHot',
   'busHot',
+  'gatewayManyCw',
+  'gatewayHotCw',
 ] as const;
 type RunName = (typeof RUN_NAMES)[number];
 const HOT_PRODUCT = 1;
@@ -98,6 +114,7 @@ async function main(): Promise<void> {
     ),
   );
   const results: LoadResult[] = [];
+  let cloudWatch: { process: ChildProcess; endpoint: string } | undefined;
   try {
     const token = await logIn(stack);
     say(
@@ -119,8 +136,8 @@ async function main(): Promise<void> {
         script,
         clients: settings.pgbenchClients,
         seconds: settings.seconds,
+        backends: () => databaseBackends(db, 'pgbench'),
       });
-    const http = httpClient(stack, token);
     const many = (n: number) => 2 + (n % (settings.products - 1)); // every product but the hot one
     let spread = 0;
     const measure = async (label: string, operation: Operation) => {
@@ -138,6 +155,87 @@ async function main(): Promise<void> {
       result.backlog = { events, drainSeconds: (Date.now() - drainStarted) / 1000 };
       return result;
     };
+
+    /** What the apps run with besides the stack's environment (CloudWatch shipping or not). */
+    let appsEnv: NodeJS.ProcessEnv = {};
+    /** Restarts every app (services first, as the stack starts them) with `extraEnv`. */
+    const restartApps = async (extraEnv: NodeJS.ProcessEnv) => {
+      appsEnv = extraEnv;
+      const apps = Object.values(stack.apps);
+      await Promise.all(apps.map((app) => app.stop()));
+      const services = apps.filter((app) => app.name !== 'gateway');
+      services.forEach((app) => app.start(appsEnv));
+      await Promise.all(services.map((app) => app.waitHealthy()));
+      stack.apps.gateway.start(appsEnv);
+      await stack.apps.gateway.waitHealthy();
+    };
+    const shipping = async (on: boolean) => {
+      if (on && !cloudWatch) cloudWatch = await startCloudWatchDouble();
+      say(`restarting the apps with CloudWatch Logs shipping ${on ? 'on' : 'off'} …`);
+      await restartApps(
+        on
+          ? {
+              CLOUDWATCH_LOG_GROUP: BENCH_LOG_GROUP,
+              AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: cloudWatch!.endpoint,
+            }
+          : {},
+      );
+    };
+    /** A gateway run with the load generator in its own process and every process's CPU read. */
+    const measureGateway = async (label: string, productIds: string[]) => {
+      say(`${label} …`);
+      // The window must see this run's work only: earlier runs' events consumed first.
+      await outboxDrained(db);
+      await queueDrained(stack, Queues.StockEvents);
+      const loader = fork(join(__dirname, 'http-load.js'), [], { stdio: 'inherit' });
+      const groups: CpuGroup[] = [
+        { name: 'gateway', pids: () => pidOf(stack.apps.gateway.pid) },
+        { name: 'stock service', pids: () => pidOf(stack.apps.stock.pid) },
+        { name: 'notification service', pids: () => pidOf(stack.apps.notification.pid) },
+        { name: 'catalog service (idle)', pids: () => pidOf(stack.apps.catalog.pid) },
+        { name: "stand-ins' process (the stack's own)", pids: () => [process.pid] },
+        { name: 'Postgres (backends of the database)', pids: () => databaseBackends(db) },
+        { name: 'load generator', pids: () => pidOf(loader.pid) },
+        ...(cloudWatch && appsEnv.CLOUDWATCH_LOG_GROUP
+          ? [{ name: 'CloudWatch Logs double', pids: () => pidOf(cloudWatch!.process.pid) }]
+          : []),
+      ];
+      const window = cpuWindow(groups);
+      let edges = Promise.resolve();
+      let cpu: Promise<CpuFigure[]> | undefined;
+      const result = await new Promise<LoadResult>((resolve, reject) => {
+        loader.on('message', (message: HttpLoadMessage) => {
+          if ('edge' in message) {
+            if (message.edge === 'start') edges = edges.then(() => window.start());
+            else cpu = edges.then(() => window.end());
+          } else if ('result' in message) resolve(message.result);
+          else reject(new Error(`the load generator failed: ${message.error}`));
+        });
+        loader.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)));
+        const job: HttpLoadRequest = {
+          label,
+          clients: settings.clients,
+          seconds: settings.seconds,
+          warmupSeconds: settings.warmupSeconds,
+          api: stack.urls.api,
+          token,
+          productIds,
+        };
+        loader.send(job);
+      });
+      if (!cpu) throw new Error('the load generator never closed its measured window');
+      result.cpu = await cpu;
+      result.loadAverage = loadAverage();
+      const events = await outboxBacklog(db);
+      const drainStarted = Date.now();
+      await outboxDrained(db);
+      result.backlog = { events, drainSeconds: (Date.now() - drainStarted) / 1000 };
+      return result;
+    };
+    const manyIds = Array.from({ length: settings.products - 1 }, (_, i) =>
+      benchProductId(many(i)),
+    );
+    const hotIds = [benchProductId(HOT_PRODUCT)];
 
     const rounds: Record<RunName, LoadResult>[] = [];
     for (let round = 1; round <= settings.rounds; round++) {
@@ -164,22 +262,44 @@ async function main(): Promise<void> {
       await db.query(`DELETE FROM outbox WHERE body->>'correlationId' = 'pgbench'`);
       await db.query(`DROP TABLE ${SINGLE_ROW_TABLE}`);
       await db.query('VACUUM ANALYZE stock_items');
-      stack.apps.stock.start();
+      stack.apps.stock.start(appsEnv);
       await stack.apps.stock.waitHealthy();
+      if (round > 1) await shipping(false);
 
-      const gatewayMany = await measure(`gateway → stock, ${settings.products} products`, () =>
-        http.issue(benchProductId(many(spread++))),
+      const gatewayMany = await measureGateway(
+        `gateway → stock, ${settings.products} products`,
+        manyIds,
       );
       const busMany = await measure(`bus → stock, ${settings.products} products`, () =>
         busIssue(bus, benchProductId(many(spread++))),
       );
-      const gatewayHot = await measure('gateway → stock, one hot product', () =>
-        http.issue(benchProductId(HOT_PRODUCT)),
-      );
+      const gatewayHot = await measureGateway('gateway → stock, one hot product', hotIds);
       const busHot = await measure('bus → stock, one hot product', () =>
         busIssue(bus, benchProductId(HOT_PRODUCT)),
       );
-      rounds.push({ pgMany, gatewayMany, busMany, pgHot, pgHotMovement, gatewayHot, busHot });
+      await shipping(true);
+      const gatewayManyCw = await measureGateway(
+        `gateway → stock, ${settings.products} products, CloudWatch on`,
+        manyIds,
+      );
+      const gatewayHotCw = await measureGateway(
+        'gateway → stock, one hot product, CloudWatch on',
+        hotIds,
+      );
+      const shipped = await askCloudWatch(cloudWatch!.process);
+      say(`the CloudWatch Logs double holds ${shipped} log events`);
+      if (shipped === 0) throw new Error('CloudWatch shipping was on but nothing arrived');
+      rounds.push({
+        pgMany,
+        gatewayMany,
+        busMany,
+        pgHot,
+        pgHotMovement,
+        gatewayHot,
+        busHot,
+        gatewayManyCw,
+        gatewayHotCw,
+      });
     }
     // With several rounds, each run's median (by movements/s) is reported.
     const median = (name: RunName) => {
@@ -199,6 +319,7 @@ async function main(): Promise<void> {
     );
     printReport(results, r, rows[0].wrong);
   } finally {
+    cloudWatch?.process.disconnect();
     await bus.onApplicationShutdown();
     await db.end();
     await stack.stop();
@@ -222,19 +343,23 @@ async function logIn(stack: Stack): Promise<string | null> {
   return token;
 }
 
-/** Products 1 … n, announced the way the catalog does: product.created on catalog-events. */
-async function createProducts(stack: Stack, db: Client, count: number): Promise<void> {
+/** An SQS client for the stack's stand-in and the URL of one of its queues; destroy it after use. */
+async function stackQueue(stack: Stack, queue: string) {
   const sqs = new SQSClient({
     region: 'us-east-1',
     endpoint: stack.urls.sqs,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
+  const { QueueUrl } = await sqs.send(
+    new GetQueueUrlCommand({ QueueName: `${stack.appEnv.QUEUE_PREFIX ?? ''}${queue}` }),
+  );
+  return { sqs, QueueUrl };
+}
+
+/** Products 1 … n, announced the way the catalog does: product.created on catalog-events. */
+async function createProducts(stack: Stack, db: Client, count: number): Promise<void> {
+  const { sqs, QueueUrl } = await stackQueue(stack, Queues.CatalogEvents);
   try {
-    const { QueueUrl } = await sqs.send(
-      new GetQueueUrlCommand({
-        QueueName: `${stack.appEnv.QUEUE_PREFIX ?? ''}${Queues.CatalogEvents}`,
-      }),
-    );
     for (let first = 1; first <= count; first += 10) {
       const entries = [];
       for (let n = first; n < Math.min(first + 10, count + 1); n++) {
@@ -309,38 +434,52 @@ async function busIssue(bus: ServiceBus, productId: string): Promise<void> {
   }
 }
 
-function httpClient(stack: Stack, token: string | null) {
-  const agent = new Agent({ keepAlive: true, maxSockets: settings.clients });
-  const { hostname, port } = new URL(stack.urls.api);
-  return {
-    issue: (productId: string) =>
-      new Promise<void>((resolve, reject) => {
-        const body = JSON.stringify({ productId, type: 'issue', quantity: 1 });
-        const req = request(
-          {
-            agent,
-            host: hostname === 'localhost' ? '127.0.0.1' : hostname,
-            port,
-            method: 'POST',
-            path: '/api/v1/stock/movements',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              'idempotency-key': randomUUID(),
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () =>
-              res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      }),
-  };
+const pidOf = (pid: number | undefined) => (pid === undefined ? [] : [pid]);
+
+/** The CloudWatch Logs double in its own process (cloudwatch-double.ts), and its endpoint. */
+function startCloudWatchDouble(): Promise<{ process: ChildProcess; endpoint: string }> {
+  const child = fork(join(__dirname, 'cloudwatch-double.js'), [], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { endpoint: string }) =>
+      resolve({ process: child, endpoint: message.endpoint }),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`the CloudWatch Logs double exited with ${code}`)),
+    );
+  });
+}
+
+/** How many log events the double holds. */
+function askCloudWatch(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message: { events: number }) => resolve(message.events));
+    child.send('count');
+  });
+}
+
+/** Waits until no message is left on the queue, received or not. */
+async function queueDrained(stack: Stack, queue: string): Promise<void> {
+  const { sqs, QueueUrl } = await stackQueue(stack, queue);
+  try {
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      const { Attributes = {} } = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      const left =
+        Number(Attributes.ApproximateNumberOfMessages ?? 0) +
+        Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+      if (left === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`${queue} still held ${left} messages after 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    sqs.destroy();
+  }
 }
 
 async function outboxBacklog(db: Client): Promise<number> {
@@ -397,8 +536,81 @@ function printReport(
     goal('  (bus only)', r.busHot.perSecond / r.pgHot.perSecond, 0.7, true),
     `on hand = sum of the ledger for every product: ${ledgerMismatches === 0 ? 'yes' : `NO (${ledgerMismatches} differ)`}`,
     '',
+    ...costTable(r),
+    '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/** Processes that stand in for a remote service: shown, not in the path's total. */
+const REMOTE = new Set(['CloudWatch Logs double']);
+
+/**
+ * CPU milliseconds per 1,000 movements of each process in the gateway runs' measured
+ * windows, as a Markdown table (docs/benchmarks.md keeps it).
+ */
+function costTable(r: Record<RunName, LoadResult>): string[] {
+  const columns: { head: string; run: LoadResult; pg: LoadResult }[] = [
+    { head: 'many products, CW off', run: r.gatewayMany, pg: r.pgMany },
+    { head: 'many products, CW on', run: r.gatewayManyCw, pg: r.pgMany },
+    { head: 'one hot product, CW off', run: r.gatewayHot, pg: r.pgHotMovement },
+    { head: 'one hot product, CW on', run: r.gatewayHotCw, pg: r.pgHotMovement },
+  ];
+  const perThousand = (ms: number, count: number) => (count > 0 ? (ms * 1000) / count : NaN);
+  const total = (run: LoadResult) =>
+    (run.cpu ?? []).filter((f) => !REMOTE.has(f.name)).reduce((sum, f) => sum + f.ms, 0);
+  const names = [...new Set(columns.flatMap((c) => (c.run.cpu ?? []).map((f) => f.name)))];
+  const cell = (text: string) => ` ${text} |`;
+  const row = (what: string, values: string[]) => `| ${what} |${values.map(cell).join('')}`;
+  const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '-');
+  const pgCost = (pg: LoadResult) =>
+    perThousand(
+      (pg.cpu ?? []).reduce((sum, f) => sum + f.ms, 0),
+      pg.ok,
+    );
+  return [
+    `Cost per movement, by process — ${new Date().toISOString()}`,
+    'CPU ms per 1,000 movements (utime+stime, and reaped children, from /proc/<pid>/stat before and after the measured window).',
+    `Postgres: the backends serving the bench's database (the server is shared; its own background processes are left out). CW: the apps' CloudWatch Logs shipping, to the double in its own process.`,
+    `load average (1, 5, 15 min) after each run: ${columns.map((c) => c.run.loadAverage ?? '-').join(' / ')}`,
+    '',
+    row(
+      'process',
+      columns.map((c) => c.head),
+    ),
+    `|---|${columns.map(() => '---:|').join('')}`,
+    ...names.map((name) =>
+      row(
+        REMOTE.has(name) ? `${name} (not in the total)` : name,
+        columns.map((c) => {
+          const figure = c.run.cpu?.find((f) => f.name === name);
+          if (!figure) return '-';
+          return `${ms(perThousand(figure.ms, c.run.ok))}${figure.note ? ` (${figure.note})` : ''}`;
+        }),
+      ),
+    ),
+    row(
+      '**total**',
+      columns.map((c) => `**${ms(perThousand(total(c.run), c.run.ok))}**`),
+    ),
+    row(
+      'movements/s; p99 ms',
+      columns.map((c) => `${c.run.perSecond.toFixed(0)}; ${c.run.p99Ms.toFixed(0)}`),
+    ),
+    row(
+      'pgbench, movement statement: CPU ms per 1,000 tx (pgbench + its backends)',
+      columns.map((c) => {
+        const [own, backends] = c.pg.cpu ?? [];
+        return own && backends
+          ? `${ms(pgCost(c.pg))} (${ms(perThousand(own.ms, c.pg.ok))} + ${ms(perThousand(backends.ms, c.pg.ok))})`
+          : '-';
+      }),
+    ),
+    row(
+      'total ÷ pgbench',
+      columns.map((c) => `${(perThousand(total(c.run), c.run.ok) / pgCost(c.pg)).toFixed(1)} ×`),
+    ),
+  ];
 }
 
 function goal(what: string, ratio: number, target: number, latencyOk: boolean): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MovementTypes, Queues } from '@inventory/contracts';
 import { RECORD_MOVEMENTS_SQL } from '../src/commands/record-movement/record-movement.sql';
+import { followProcesses } from './cpu';
 import type { LoadResult } from './load';
 
 const run = promisify(execFile);
@@ -65,21 +66,31 @@ export function singleRowUpdateScript(product: number): string {
   ].join('\n');
 }
 
-/** Runs one pgbench script (prepared statements) against the stock schema of `databaseUrl`. */
+/**
+ * Runs one pgbench script (prepared statements) against the stock schema of `databaseUrl`.
+ * With `backends` (finds pgbench's connections), also the CPU that pgbench's process (from
+ * the shell's `times`, exact) and its backends (read from /proc while they live) used.
+ */
 export async function pgbench(options: {
   label: string;
   databaseUrl: string;
   script: string;
   clients: number;
   seconds: number;
+  backends?: () => Promise<number[]>;
 }): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
+  const backends = options.backends && followProcesses(options.backends);
   try {
     const file = join(dir, 'script.sql');
     writeFileSync(file, options.script);
-    const { stdout } = await run(
-      'pgbench',
+    // bash's `times` prints, last, the user and system time of the children it waited for.
+    const { stdout, stderr } = await run(
+      'bash',
       [
+        '-c',
+        'pgbench "$@"; status=$?; times >&2; exit $status',
+        'pgbench',
         '--no-vacuum',
         '--protocol=prepared',
         `--client=${options.clients}`,
@@ -95,6 +106,11 @@ export async function pgbench(options: {
         maxBuffer: 16 * 1024 * 1024,
       },
     );
+    const backendCpu = await backends?.stop();
+    const times = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(stderr);
+    const pgbenchMs = times
+      ? (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000
+      : NaN;
     const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? NaN);
     const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
     // Per-transaction log lines: client, tx no, latency in µs, …
@@ -113,8 +129,19 @@ export async function pgbench(options: {
       perSecond: tps,
       p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? NaN,
       p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? NaN,
+      ...(backendCpu && {
+        cpu: [
+          { name: 'pgbench (its process)', ms: pgbenchMs },
+          {
+            name: 'Postgres (its backends)',
+            ms: backendCpu.ms,
+            note: `${backendCpu.processes} backends`,
+          },
+        ],
+      }),
     };
   } finally {
+    await backends?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
