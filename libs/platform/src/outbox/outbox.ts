@@ -12,18 +12,13 @@ export interface NewEvent<T = unknown> {
   causationId?: string;
 }
 
-/** An event as an outbox row holds it: its type, payload and metadata, no envelope yet. */
-export interface OutboxEvent<T = unknown> {
-  id: string;
-  type: string;
-  version: number;
-  /** ISO 8601, UTC, milliseconds. */
-  occurredAt: string;
-  source: string;
-  correlationId: string;
+/**
+ * An event as an outbox row holds it: its type, payload and metadata, not yet an envelope
+ * (`occurredAt` in ISO 8601, UTC, milliseconds; no causation is null in a row).
+ */
+export type OutboxEvent<T = unknown> = Omit<EventEnvelope<T>, 'causationId'> & {
   causationId?: string | null;
-  payload: T;
-}
+};
 
 /**
  * The envelope of an event, as it goes on the queue. The only place an envelope is built:
