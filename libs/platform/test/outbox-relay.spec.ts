@@ -199,4 +199,18 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
     const [received] = await collect(1);
     expect(received).toEqual(written);
   });
+
+  it('refuses to roll the outbox back to envelope JSON while events wait in it', async () => {
+    const [id] = await record(1, 'waiting');
+    const runner = fx.dataSource.createQueryRunner();
+    try {
+      await expect(storeOutboxEnvelopes(runner, 'relaytest')).rejects.toThrow(
+        'let the relay publish them before rolling back',
+      );
+    } finally {
+      await runner.release();
+    }
+    startRelay();
+    expect((await collect(1)).map((e) => e.id)).toEqual([id]);
+  });
 });

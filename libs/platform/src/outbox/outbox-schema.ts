@@ -95,22 +95,24 @@ export async function storeOutboxEventParts(
       DROP COLUMN body`);
 }
 
-/** Undoes `storeOutboxEventParts`: rows waiting get their envelope's JSON back. */
+/**
+ * Undoes `storeOutboxEventParts`, on an empty outbox only: the previous release publishes
+ * envelope JSON written into the row, and envelopes are built in one place (`envelope()`),
+ * not here. Let the relay publish what waits, then roll back.
+ */
 export async function storeOutboxEnvelopes(
   queryRunner: QueryRunner,
   schema: string,
 ): Promise<void> {
-  await queryRunner.query(`ALTER TABLE "${schema}".outbox ADD COLUMN body jsonb`);
   await queryRunner.query(`
-    UPDATE "${schema}".outbox
-       SET body = jsonb_strip_nulls(jsonb_build_object(
-             'id', id, 'type', type, 'version', version,
-             'occurredAt', to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'source', source, 'correlationId', correlation_id, 'causationId', causation_id))
-           || jsonb_build_object('payload', payload)`);
+    DO $$ BEGIN
+      IF EXISTS (SELECT FROM "${schema}".outbox) THEN
+        RAISE EXCEPTION 'events are waiting in "${schema}".outbox: let the relay publish them before rolling back';
+      END IF;
+    END $$`);
   await queryRunner.query(`
     ALTER TABLE "${schema}".outbox
-      ALTER COLUMN body SET NOT NULL,
+      ADD COLUMN body jsonb NOT NULL,
       DROP COLUMN version, DROP COLUMN occurred_at, DROP COLUMN source,
       DROP COLUMN correlation_id, DROP COLUMN causation_id, DROP COLUMN payload`);
 }
