@@ -128,7 +128,7 @@ describe('catalog event lag behind a bulk import', () => {
       const allMs = Date.now() - imported;
       const [{ events }] = (
         await db.query(
-          `SELECT count(*)::int AS events FROM stock.processed_messages WHERE consumer = 'stock.catalog-products'`,
+          `SELECT count(*)::int AS events FROM stock.processed_messages WHERE consumer = 'stock.copy-catalog-product'`,
         )
       ).rows;
 

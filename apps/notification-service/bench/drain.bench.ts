@@ -127,8 +127,8 @@ describe('notification drain benchmark', () => {
     let handled = 0;
     const handler = fx.app.get(StockEventsHandler);
     const handle = handler.handle.bind(handler);
-    handler.handle = async (event) => {
-      await handle(event);
+    handler.handle = async (event, context) => {
+      await handle(event, context);
       handled++;
     };
     await eventually(

@@ -7,16 +7,22 @@ import {
   HealthModule,
   LoggingModule,
   SqsModule,
+  subscribe,
 } from '@inventory/platform';
 import { DigestScheduler } from './commands/run-digest/digest.scheduler';
 import { RunDigestMessageController } from './commands/run-digest/run-digest.message.controller';
 import { RunDigestService } from './commands/run-digest/run-digest.service';
-import { SendAccountEmailService } from './commands/send-account-email/send-account-email.service';
+import {
+  sendAccountEmails,
+  SendAccountEmailService,
+} from './commands/send-account-email/send-account-email.service';
 import { SendStockAlertService } from './commands/send-stock-alert/send-stock-alert.service';
-import { StockEventsHandler } from './commands/send-stock-alert/stock-events.handler';
+import {
+  sendStockAlerts,
+  StockEventsHandler,
+} from './commands/send-stock-alert/stock-events.handler';
 import { RecipientsSeeder } from './commands/set-recipients/recipients.seeder';
 import { SetRecipientsMessageController } from './commands/set-recipients/set-recipients.message.controller';
-import { EventConsumers } from './consumers/event-consumers';
 import { notificationDatabase } from './database/notification.database';
 import { EmailModule } from './email/email.module';
 import type { NotificationConfig } from './notification.config';
@@ -49,8 +55,9 @@ export class AppModule {
         RecipientsSeeder,
         SendStockAlertService,
         StockEventsHandler,
+        subscribe(sendStockAlerts),
         SendAccountEmailService,
-        EventConsumers,
+        subscribe(sendAccountEmails),
         RunDigestService,
         DigestScheduler,
       ],

@@ -119,9 +119,9 @@ describe('stock alerts (real Postgres, SQS and SES stand-ins)', () => {
     const seen: string[] = [];
     const handler = fx.app.get(StockEventsHandler);
     const handle = handler.handle.bind(handler);
-    jest.spyOn(handler, 'handle').mockImplementation(async (event) => {
-      seen.push(event.id);
-      return handle(event);
+    jest.spyOn(handler, 'handle').mockImplementation(async (event, context) => {
+      seen.push(context.envelope.id);
+      return handle(event, context);
     });
     return seen;
   }

@@ -259,7 +259,7 @@ async function main(): Promise<void> {
         movementScript({ from: HOT_PRODUCT, to: HOT_PRODUCT }),
       );
       // pgbench's events are not for anyone: they never leave the outbox.
-      await db.query(`DELETE FROM outbox WHERE body->>'correlationId' = 'pgbench'`);
+      await db.query(`DELETE FROM outbox WHERE correlation_id = 'pgbench'`);
       await db.query(`DROP TABLE ${SINGLE_ROW_TABLE}`);
       await db.query('VACUUM ANALYZE stock_items');
       stack.apps.stock.start(appsEnv);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MovementTypes, Queues } from '@inventory/contracts';
+import { LEVEL_EVENT_TYPES } from '../src/database/level-events';
 import { RECORD_MOVEMENTS_SQL } from '../src/commands/record-movement/record-movement.sql';
 import { followProcesses } from './cpu';
 import type { LoadResult } from './load';
@@ -33,6 +34,7 @@ export function movementScript(products: { from: number; to: number }): string {
     9: `ARRAY['pgbench']`,
     10: `'${Queues.StockEvents}'`,
     11: `'stock'`,
+    12: `ARRAY[${LEVEL_EVENT_TYPES.map((type) => `'${type}'`).join(', ')}]`,
   };
   const sql = RECORD_MOVEMENTS_SQL.replace(/\$(\d+)/g, (_, n: string) => parameters[Number(n)]);
   return [

@@ -7,8 +7,12 @@ import {
   LoggingModule,
   OutboxModule,
   SqsModule,
+  subscribe,
 } from '@inventory/platform';
-import { CatalogEventsConsumer } from './commands/copy-catalog-product/catalog-events.consumer';
+import {
+  copyCatalogProduct,
+  CopyCatalogProductHandler,
+} from './commands/copy-catalog-product/copy-catalog-product.handler';
 import { PurgeExpiredService } from './commands/purge-expired/purge-expired.service';
 import { MovementBatcher } from './commands/record-movement/movement-batcher.service';
 import { RecordMovementMessageController } from './commands/record-movement/record-movement.message.controller';
@@ -65,7 +69,8 @@ export class AppModule {
         GetStockLevelsQuery,
         GetStockHistoryQuery,
         ListMovementsQuery,
-        CatalogEventsConsumer,
+        CopyCatalogProductHandler,
+        subscribe(copyCatalogProduct),
         PurgeExpiredService,
       ],
     };

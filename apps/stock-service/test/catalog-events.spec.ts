@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type ProductEventPayload,
 } from '@inventory/contracts';
-import { CATALOG_CONSUMER } from '../src/commands/copy-catalog-product/catalog-events.consumer';
+import { copyCatalogProduct } from '../src/commands/copy-catalog-product/copy-catalog-product.handler';
 import {
   drain,
   errorBody,
@@ -95,7 +95,7 @@ describe('the stock service keeps its copy of products from catalog events', () 
     expect((await item(productId)).updated_at).toEqual(first.updated_at);
     const { rows } = await fx.db.query(
       'SELECT count(*)::int AS n FROM processed_messages WHERE event_id = $1 AND consumer = $2',
-      [created.id, CATALOG_CONSUMER],
+      [created.id, copyCatalogProduct.name],
     );
     expect(rows[0].n).toBe(1);
     expect(await drain(fx.sqs, fx.queueUrls[deadLetterQueueName(Queues.CatalogEvents)])).toEqual(
@@ -162,6 +162,8 @@ describe('the stock service keeps its copy of products from catalog events', () 
       }),
     );
     await eventually('the copy', async () => !!(await item(productId)));
+    await fx.send(StockPatterns.movementsRecord, { productId, type: 'receive', quantity: 5 });
+    // The catalog says it is deleted, in an event that (wrongly) still calls it active.
     await sendCatalogEvent(
       fx,
       catalogEvent(CatalogEvents.ProductDeleted, {
@@ -172,6 +174,21 @@ describe('the stock service keeps its copy of products from catalog events', () 
       }),
     );
     await eventually('the deletion', async () => (await item(productId)).active === false);
+
+    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+      productId,
+      type: 'issue',
+      quantity: 1,
+    });
+    expect(error.getStatus()).toBe(422);
+    expect(errorBody(error).message).toContain('DEL-1 (Gone soon) is archived');
+    // Nothing moved, and its ledger stays.
+    expect((await item(productId)).on_hand).toBe(5);
+    const { rows } = await fx.db.query(
+      'SELECT type, delta FROM stock_movements WHERE product_id = $1',
+      [productId],
+    );
+    expect(rows).toEqual([{ type: 'receive', delta: 5 }]);
   });
 
   it('a malformed event ends in the dead-letter queue and changes nothing', async () => {

@@ -153,7 +153,7 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
         return rows[0].n > 0;
       });
       const { rows } = await fx.db.query(
-        `SELECT count(*)::int AS n FROM outbox WHERE body->'payload'->>'productId' = $1`,
+        `SELECT count(*)::int AS n FROM outbox WHERE payload->>'productId' = $1`,
         [id],
       );
       expect(rows[0].n).toBe(26); // 25 level.changed + 1 low (11 → 10)

@@ -1,7 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Queues } from '@inventory/contracts';
 import { Outbox } from '../src/outbox/outbox';
 import { OutboxRelay, type OutboxRelayOptions } from '../src/outbox/outbox-relay';
-import { dropOutboxNotify, restoreOutboxNotify } from '../src/outbox/outbox-schema';
+import {
+  dropOutboxNotify,
+  restoreOutboxNotify,
+  storeOutboxEnvelopes,
+  storeOutboxEventParts,
+} from '../src/outbox/outbox-schema';
 import { QueueDirectory } from '../src/sqs/queue-directory';
 import { RequestContext } from '../src/context/request-context';
 import { drain, eventually, messagingFixture, sleep, type MessagingFixture } from './support';
@@ -39,7 +45,7 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
     return relay;
   }
 
-  async function record(count: number, label: string): Promise<string[]> {
+  async function record(count: number, label: string, into = outbox): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 10) {
       const batch = Array.from({ length: Math.min(10, count - i) }, (_, k) => ({
@@ -48,7 +54,7 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
         payload: { label, n: i + k },
       }));
       const envelopes = await RequestContext.run({ correlationId: `corr-${label}` }, () =>
-        fx.dataSource.transaction((manager) => outbox.add(manager, batch)),
+        fx.dataSource.transaction((manager) => into.add(manager, batch)),
       );
       ids.push(...envelopes.map((e) => e.id));
     }
@@ -136,8 +142,8 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
       const relay = startRelay({ idlePollMs: 1500 });
       await sleep(500); // idle, and not notified of anything from now on
       const woken = Date.now();
-      const first = await record(1, 'woken');
-      relay.wakeAll();
+      const writer = new Outbox('test', relay);
+      const first = await writer.written(() => record(1, 'woken', writer));
       expect((await collect(1, 5000)).map((e) => e.id)).toEqual(first);
       expect(Date.now() - woken).toBeLessThan(1000);
 
@@ -157,5 +163,54 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
     const received = await collect(300, 30_000);
     expect(received).toHaveLength(300);
     expect(new Set(received.map((e) => e.id))).toEqual(new Set(ids));
+  });
+
+  it('publishes a row written before the outbox stored event parts exactly as it was written', async () => {
+    const runner = fx.dataSource.createQueryRunner();
+    // The outbox as the previous release had it, with a row that release wrote and never published.
+    await storeOutboxEnvelopes(runner, 'relaytest');
+    const written = {
+      id: randomUUID(),
+      type: 'stock.low',
+      version: 1,
+      occurredAt: '2026-11-30T08:15:42.123Z',
+      source: 'stock',
+      correlationId: 'corr-before-upgrade',
+      causationId: 'cause-1',
+      payload: {
+        productId: randomUUID(),
+        sku: 'RES-10K',
+        before: 8,
+        after: 7,
+        at: '2026-11-30T08:15:42.123Z',
+      },
+    };
+    try {
+      await fx.dataSource.query(
+        'INSERT INTO outbox (id, queue, type, body) VALUES ($1, $2, $3, $4)',
+        [written.id, Queues.StockEvents, written.type, JSON.stringify(written)],
+      );
+    } finally {
+      // The upgrade: the migration takes the row apart into the new columns.
+      await storeOutboxEventParts(runner, 'relaytest');
+      await runner.release();
+    }
+    startRelay();
+    const [received] = await collect(1);
+    expect(received).toEqual(written);
+  });
+
+  it('refuses to roll the outbox back to envelope JSON while events wait in it', async () => {
+    const [id] = await record(1, 'waiting');
+    const runner = fx.dataSource.createQueryRunner();
+    try {
+      await expect(storeOutboxEnvelopes(runner, 'relaytest')).rejects.toThrow(
+        'let the relay publish them before rolling back',
+      );
+    } finally {
+      await runner.release();
+    }
+    startRelay();
+    expect((await collect(1)).map((e) => e.id)).toEqual([id]);
   });
 });

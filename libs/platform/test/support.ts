@@ -8,7 +8,8 @@ import {
   type TestDatabase,
 } from '@inventory/local-stack';
 import { DataSource } from 'typeorm';
-import { createOutboxTable, createProcessedMessagesTable } from '../src/outbox/outbox-schema';
+import { createOutboxTable, storeOutboxEventParts } from '../src/outbox/outbox-schema';
+import { createProcessedMessagesTable } from '../src/sqs/processed-messages';
 
 export const AWS = {
   region: 'us-east-1',
@@ -38,6 +39,7 @@ export async function messagingFixture(): Promise<MessagingFixture> {
   await dataSource.query('CREATE SCHEMA relaytest');
   const runner = dataSource.createQueryRunner();
   await createOutboxTable(runner, 'relaytest');
+  await storeOutboxEventParts(runner, 'relaytest');
   await createProcessedMessagesTable(runner, 'relaytest');
   await runner.release();
 

@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '@inventory/platform';
 import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-outbox';
 import { CreateCatalog1764200000000 } from './migrations/1764200000000-create-catalog';
 import { CompletedUploads1764300000000 } from './migrations/1764300000000-completed-uploads';
+import { OutboxEventParts1764300000001 } from './migrations/1764300000001-outbox-event-parts';
 
 /** Everything the catalog service keeps in Postgres lives in this schema. */
 export const CATALOG_SCHEMA = 'catalog';
@@ -17,5 +18,6 @@ export const catalogDatabase: ServiceDatabase = {
     CreateOutbox1764000000000,
     CreateCatalog1764200000000,
     CompletedUploads1764300000000,
+    OutboxEventParts1764300000001,
   ],
 };

@@ -5,6 +5,7 @@ import { SessionEntity } from '../auth/database/session.entity';
 import { UserEntity } from '../users/database/user.entity';
 import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-outbox';
 import { CreateIdentity1764100000000 } from './migrations/1764100000000-create-identity';
+import { OutboxEventParts1764100000001 } from './migrations/1764100000001-outbox-event-parts';
 
 /** Everything the gateway keeps in Postgres (users, sessions, its outbox) lives in this schema. */
 export const GATEWAY_SCHEMA = 'gateway';
@@ -12,5 +13,9 @@ export const GATEWAY_SCHEMA = 'gateway';
 export const gatewayDatabase: ServiceDatabase = {
   schema: GATEWAY_SCHEMA,
   entities: [UserEntity, SessionEntity, RefreshTokenEntity, PasswordResetTokenEntity],
-  migrations: [CreateOutbox1764000000000, CreateIdentity1764100000000],
+  migrations: [
+    CreateOutbox1764000000000,
+    CreateIdentity1764100000000,
+    OutboxEventParts1764100000001,
+  ],
 };

@@ -1,10 +1,5 @@
-import type { StockLevelEventPayload } from '@inventory/contracts';
+import { stockStatus, type StockLevelEventPayload } from '@inventory/contracts';
 import type { Sql } from './email-log.repository';
-
-export type AlertLevel = 'ok' | 'low' | 'out';
-
-export const alertLevel = (onHand: number, reorderLevel: number): AlertLevel =>
-  onHand === 0 ? 'out' : onHand <= reorderLevel ? 'low' : 'ok';
 
 /**
  * The last stock level this service heard of, per product. SQS does not keep order, so an
@@ -25,7 +20,7 @@ export const AlertState = {
        RETURNING product_id`,
       [
         payload.productId,
-        alertLevel(payload.after, payload.reorderLevel),
+        stockStatus(payload.after, payload.reorderLevel),
         payload.after,
         payload.reorderLevel,
         payload.at,

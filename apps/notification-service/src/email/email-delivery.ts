@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EmailKind, EventEnvelope } from '@inventory/contracts';
-import { markProcessed, MetricNames, MetricsService, RequestContext } from '@inventory/platform';
+import type { EmailKind } from '@inventory/contracts';
+import {
+  MetricNames,
+  MetricsService,
+  RequestContext,
+  type ConsumeOptions,
+  type SubscriptionContext,
+} from '@inventory/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EmailLog, type Sql } from '../database/email-log.repository';
 import { oneLine } from './email-layout';
@@ -11,6 +17,20 @@ import {
   type OutgoingEmail,
   type SentEmail,
 } from './email-sender.port';
+
+/**
+ * Seconds before SQS delivers a failed event again, by receive count: 5, 15, 45, 135. An
+ * SES outage of about three minutes is ridden out; a longer one leaves the events in the
+ * dead-letter queue, from where they can be redriven (they are idempotent). Poison
+ * messages skip the wait and reach the dead-letter queue within a second.
+ */
+export const eventRetryDelaySeconds = (receives: number) => Math.min(300, 5 * 3 ** (receives - 1));
+
+/** How the service's subscriptions consume: ten at a time, retried at SES's pace. */
+export const EMAIL_EVENTS_CONSUME_OPTIONS: ConsumeOptions = {
+  batchSize: 10,
+  retryDelaySeconds: eventRetryDelaySeconds,
+};
 
 /** An email one piece of work calls for, with what the log should say about it. */
 export interface PlannedEmail {
@@ -65,16 +85,16 @@ export class EmailDelivery {
   ) {}
 
   /**
-   * The email caused by `envelope`, at most once per `consumer`. `plan` runs inside the
-   * transaction after the event id was recorded (it may read and write state); it returns
+   * The email caused by the event being handled, at most once per subscription. `plan` runs
+   * inside the subscription's transaction (`context.once`) after the event id was recorded (it may read and write state); it returns
    * null when the event calls for no email at all. Throws `EmailUnavailableError` when SES
    * could not take it now, so that the event is delivered again later.
    */
   async onceForEvent(
-    envelope: EventEnvelope,
-    consumer: string,
+    context: SubscriptionContext,
     plan: (manager: EntityManager) => Promise<PlannedEmail | null>,
   ): Promise<DeliveryOutcome | null> {
+    const { envelope } = context;
     const cause: Cause = {
       eventId: envelope.id,
       eventType: envelope.type,
@@ -84,10 +104,7 @@ export class EmailDelivery {
     let unavailable: { planned: PlannedEmail; error: unknown } | undefined;
     let result: DeliveryOutcome | null;
     try {
-      result = await this.dataSource.transaction(async (manager) => {
-        if (!(await markProcessed(manager, envelope.id, consumer))) {
-          return { outcome: 'duplicate' } as const;
-        }
+      const done = await context.once(async (manager): Promise<DeliveryOutcome | null> => {
         const planned = await plan(manager);
         if (!planned) return null;
         try {
@@ -99,6 +116,7 @@ export class EmailDelivery {
           throw error;
         }
       });
+      result = done.duplicate ? { outcome: 'duplicate' } : done.result;
     } catch (error) {
       if (unavailable) {
         await this.recordRetry(unavailable.planned, unavailable.error, cause);

@@ -3,6 +3,7 @@ import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-out
 import { CreateStockLedger1764100000000 } from './migrations/1764100000000-create-stock-ledger';
 import { WakeRelayInProcess1764100000001 } from './migrations/1764100000001-wake-relay-in-process';
 import { RecordMovementsFunction1764100000002 } from './migrations/1764100000002-record-movements-function';
+import { OutboxEventParts1764100000003 } from './migrations/1764100000003-outbox-event-parts';
 
 /** Everything the stock service keeps in Postgres lives in this schema. */
 export const STOCK_SCHEMA = 'stock';
@@ -15,5 +16,6 @@ export const stockDatabase: ServiceDatabase = {
     CreateStockLedger1764100000000,
     WakeRelayInProcess1764100000001,
     RecordMovementsFunction1764100000002,
+    OutboxEventParts1764100000003,
   ],
 };

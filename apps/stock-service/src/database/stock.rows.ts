@@ -1,5 +1,9 @@
-import type { MovementType, StockLevel, StockMovement } from '@inventory/contracts';
-import { stockStatus } from '../domain/stock-status';
+import {
+  stockStatus,
+  type MovementType,
+  type StockLevel,
+  type StockMovement,
+} from '@inventory/contracts';
 
 /** A ledger row as selected from `stock_movements`. */
 export interface MovementRow {

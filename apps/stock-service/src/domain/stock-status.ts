@@ -1,10 +1,4 @@
-import type { StockStatus } from '@inventory/contracts';
-
-/** out: nothing on hand; low: at or below the reorder level; ok: above it. */
-export function stockStatus(onHand: number, reorderLevel: number): StockStatus {
-  if (onHand === 0) return 'out';
-  return onHand <= reorderLevel ? 'low' : 'ok';
-}
+/** The ok/low/out rule itself is `stockStatus` in libs/contracts, shared with notification. */
 
 /**
  * SQL order of products at or below their reorder level, most urgent first: out of stock,

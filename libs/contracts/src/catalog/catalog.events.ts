@@ -116,3 +116,13 @@ export class ProductsImportedPayloadDto implements ProductsImportedPayload {
   @Type(() => ImportedProductEventDto)
   products!: ImportedProductEventDto[];
 }
+
+/** A `products.imported` event as consumers validate it. */
+export class ProductsImportedEventDto {
+  @IsIn([CatalogEvents.ProductsImported])
+  type!: typeof CatalogEvents.ProductsImported;
+
+  @ValidateNested()
+  @Type(() => ProductsImportedPayloadDto)
+  payload!: ProductsImportedPayloadDto;
+}

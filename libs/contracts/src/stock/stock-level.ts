@@ -17,6 +17,15 @@ export interface StockLevel {
 
 export const STOCK_STATUSES: readonly StockStatus[] = ['ok', 'low', 'out'];
 
+/**
+ * The one ok/low/out rule, for the stock service's levels and the notification service's
+ * alert state alike: out with nothing on hand, low at or below the reorder level, else ok.
+ */
+export function stockStatus(onHand: number, reorderLevel: number): StockStatus {
+  if (onHand === 0) return 'out';
+  return onHand <= reorderLevel ? 'low' : 'ok';
+}
+
 /** `StockLevel` as the API documents it. */
 export class StockLevelDto implements StockLevel {
   @ApiProperty({ format: 'uuid' })

@@ -2,6 +2,7 @@ import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { envelope, type OutboxEvent, type OutboxWaker } from './outbox';
 import { outboxChannel } from './outbox-schema';
 import { MetricNames, type MetricsService } from '../metrics/metrics.service';
 import type { QueueDirectory } from '../sqs/queue-directory';
@@ -10,9 +11,27 @@ interface OutboxRow {
   id: string;
   queue: string;
   type: string;
-  body: unknown;
+  version: number;
+  occurred_at: string;
+  source: string;
+  correlation_id: string;
+  causation_id: string | null;
+  payload: unknown;
   attempts: number;
   created_at: Date;
+}
+
+function outboxEvent(row: OutboxRow): OutboxEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    occurredAt: row.occurred_at,
+    source: row.source,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    payload: row.payload,
+  };
 }
 
 export interface OutboxRelayOptions {
@@ -46,7 +65,7 @@ export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
  * Metrics: OutboxPublishLatencyMs (from the row's creation to SQS accepting it, per event)
  * and OutboxPending (rows waiting, sampled; graph its Maximum).
  */
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown, OutboxWaker {
   private running = false;
   private loops: Promise<void>[] = [];
   private waiters = new Set<() => void>();
@@ -97,7 +116,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** Wake the relay now (for callers in this process that just committed events). */
+  /** Wake the relay now (through `Outbox.written`, for statements of this process that just committed events). */
   wakeAll(): void {
     this.generation++;
     for (const wake of this.waiters) wake();
@@ -142,7 +161,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, queue, type, body, attempts, created_at FROM outbox
+        `SELECT id, queue, type, version, source, correlation_id, causation_id, payload,
+                to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+                attempts, created_at
+           FROM outbox
           WHERE available_at <= clock_timestamp()
           ORDER BY available_at
           LIMIT $1
@@ -295,7 +317,7 @@ function sqsBatches(rows: OutboxRow[]): [string, { row: OutboxRow; body: string 
     let current: { row: OutboxRow; body: string }[] = [];
     let bytes = 0;
     for (const row of group) {
-      const body = JSON.stringify(row.body);
+      const body = JSON.stringify(envelope(outboxEvent(row)));
       // The body, plus the "type" attribute's name, data type and value.
       const size = Buffer.byteLength(body) + Buffer.byteLength(row.type) + 10;
       if (current.length > 0 && bytes + size > SQS_BATCH_MAX_BYTES) {

@@ -39,7 +39,7 @@ export async function createOutboxTable(queryRunner: QueryRunner, schema: string
  * Postgres serialises the commits of all transactions that sent a NOTIFY (a database-wide
  * lock held through the commit's WAL flush), so at high rates they no longer share WAL
  * flushes (group commit) and throughput drops to about one commit per flush. Such a service
- * wakes its own relay in-process after each commit instead (`OutboxRelay.wakeAll()`); rows
+ * wakes its own relay in-process after each commit instead (`Outbox.written`); rows
  * written by anyone else are picked up on the relay's idle poll. See docs/adr/0007.
  */
 export async function dropOutboxNotify(queryRunner: QueryRunner, schema: string): Promise<void> {
@@ -58,26 +58,61 @@ export async function dropOutboxTable(queryRunner: QueryRunner, schema: string):
   await queryRunner.query(`DROP FUNCTION IF EXISTS "${schema}".outbox_notify()`);
 }
 
-/** Event ids a consumer has already acted on, recorded in the same transaction as the effect. */
-export async function createProcessedMessagesTable(
+/**
+ * The outbox row carries an event's parts — type, payload and metadata (version, occurred at,
+ * source, correlation and causation id) — instead of its envelope's JSON, so that the relay
+ * builds every envelope in one place (`envelope()` in outbox.ts), whoever wrote the row: the
+ * `Outbox` class or a service's own SQL. Rows still waiting from before are taken apart into
+ * the new columns, so they are published exactly as they were written.
+ */
+export async function storeOutboxEventParts(
   queryRunner: QueryRunner,
   schema: string,
 ): Promise<void> {
   await queryRunner.query(`
-    CREATE TABLE "${schema}".processed_messages (
-      event_id uuid NOT NULL,
-      consumer text NOT NULL,
-      processed_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (event_id, consumer)
-    )`);
-  await queryRunner.query(
-    `CREATE INDEX processed_messages_processed_at ON "${schema}".processed_messages (processed_at)`,
-  );
+    ALTER TABLE "${schema}".outbox
+      ADD COLUMN version integer NOT NULL DEFAULT 1,
+      ADD COLUMN occurred_at timestamptz,
+      ADD COLUMN source text,
+      ADD COLUMN correlation_id text,
+      ADD COLUMN causation_id text,
+      ADD COLUMN payload jsonb`);
+  await queryRunner.query(`
+    UPDATE "${schema}".outbox
+       SET version = (body->>'version')::integer,
+           occurred_at = (body->>'occurredAt')::timestamptz,
+           source = body->>'source',
+           correlation_id = body->>'correlationId',
+           causation_id = body->>'causationId',
+           payload = body->'payload'`);
+  await queryRunner.query(`
+    ALTER TABLE "${schema}".outbox
+      ALTER COLUMN version DROP DEFAULT,
+      ALTER COLUMN occurred_at SET NOT NULL,
+      ALTER COLUMN source SET NOT NULL,
+      ALTER COLUMN correlation_id SET NOT NULL,
+      ALTER COLUMN payload SET NOT NULL,
+      DROP COLUMN body`);
 }
 
-export async function dropProcessedMessagesTable(
+/**
+ * Undoes `storeOutboxEventParts`, on an empty outbox only: the previous release publishes
+ * envelope JSON written into the row, and envelopes are built in one place (`envelope()`),
+ * not here. Let the relay publish what waits, then roll back.
+ */
+export async function storeOutboxEnvelopes(
   queryRunner: QueryRunner,
   schema: string,
 ): Promise<void> {
-  await queryRunner.query(`DROP TABLE IF EXISTS "${schema}".processed_messages`);
+  await queryRunner.query(`
+    DO $$ BEGIN
+      IF EXISTS (SELECT FROM "${schema}".outbox) THEN
+        RAISE EXCEPTION 'events are waiting in "${schema}".outbox: let the relay publish them before rolling back';
+      END IF;
+    END $$`);
+  await queryRunner.query(`
+    ALTER TABLE "${schema}".outbox
+      ADD COLUMN body jsonb NOT NULL,
+      DROP COLUMN version, DROP COLUMN occurred_at, DROP COLUMN source,
+      DROP COLUMN correlation_id, DROP COLUMN causation_id, DROP COLUMN payload`);
 }

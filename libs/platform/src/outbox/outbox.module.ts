@@ -24,7 +24,11 @@ export class OutboxModule {
       global: true,
       imports: [SqsModule],
       providers: [
-        { provide: Outbox, useValue: new Outbox(options.source) },
+        {
+          provide: Outbox,
+          inject: [OutboxRelay],
+          useFactory: (relay: OutboxRelay) => new Outbox(options.source, relay),
+        },
         {
           provide: OutboxRelay,
           inject: [

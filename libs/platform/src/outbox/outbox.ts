@@ -12,21 +12,36 @@ export interface NewEvent<T = unknown> {
   causationId?: string;
 }
 
-/** The envelope for an event caused by the work in progress. */
-export function envelope<T>(source: string, event: NewEvent<T>): EventEnvelope<T> {
+/**
+ * An event as an outbox row holds it: its type, payload and metadata, not yet an envelope
+ * (`occurredAt` in ISO 8601, UTC, milliseconds; no causation is null in a row).
+ */
+export type OutboxEvent<T = unknown> = Omit<EventEnvelope<T>, 'causationId'> & {
+  causationId?: string | null;
+};
+
+/**
+ * The envelope of an event, as it goes on the queue. The only place an envelope is built:
+ * `Outbox.add` returns it to the caller and the relay publishes it, for rows written by
+ * `Outbox.add` and by a service's own SQL alike.
+ */
+export function envelope<T>(event: OutboxEvent<T>): EventEnvelope<T> {
   return {
-    id: randomUUID(),
+    id: event.id,
     type: event.type,
-    version: event.version ?? 1,
-    occurredAt: new Date().toISOString(),
-    source,
-    correlationId: RequestContext.correlationId(),
+    version: event.version,
+    occurredAt: event.occurredAt,
+    source: event.source,
+    correlationId: event.correlationId,
     ...(event.causationId ? { causationId: event.causationId } : {}),
     payload: event.payload,
   };
 }
 
-export const OUTBOX_SOURCE = Symbol('OUTBOX_SOURCE');
+/** Wakes whatever publishes the outbox (the relay); see `Outbox.written`. */
+export interface OutboxWaker {
+  wakeAll(): void;
+}
 
 /**
  * Records events in the service's outbox table inside the caller's transaction: they
@@ -34,21 +49,64 @@ export const OUTBOX_SOURCE = Symbol('OUTBOX_SOURCE');
  */
 @Injectable()
 export class Outbox {
-  constructor(private readonly source: string) {}
+  constructor(
+    /** The service writing the events: each envelope's `source`. */
+    readonly source: string,
+    private readonly relay?: OutboxWaker,
+  ) {}
 
   async add(manager: EntityManager, events: NewEvent[]): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
-    const envelopes = events.map((event) => envelope(this.source, event));
+    const occurredAt = new Date().toISOString();
+    const correlationId = RequestContext.correlationId();
+    const rows = events.map((event) => ({
+      queue: event.queue,
+      event: {
+        id: randomUUID(),
+        type: event.type,
+        version: event.version ?? 1,
+        occurredAt,
+        source: this.source,
+        correlationId,
+        causationId: event.causationId ?? null,
+        payload: event.payload,
+      } satisfies OutboxEvent,
+    }));
     const values: unknown[] = [];
-    const rows = envelopes.map((env, index) => {
-      values.push(env.id, events[index].queue, env.type, JSON.stringify(env));
-      const n = index * 4;
-      return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4})`;
+    const tuples = rows.map(({ queue, event }, index) => {
+      values.push(
+        event.id,
+        queue,
+        event.type,
+        event.version,
+        event.occurredAt,
+        event.source,
+        event.correlationId,
+        event.causationId,
+        JSON.stringify(event.payload),
+      );
+      const n = index * 9;
+      return `(${Array.from({ length: 9 }, (_, k) => `$${n + k + 1}`).join(', ')})`;
     });
     await manager.query(
-      `INSERT INTO outbox (id, queue, type, body) VALUES ${rows.join(', ')}`,
+      `INSERT INTO outbox (id, queue, type, version, occurred_at, source, correlation_id,
+                           causation_id, payload)
+       VALUES ${tuples.join(', ')}`,
       values,
     );
-    return envelopes;
+    return rows.map(({ event }) => envelope(event));
+  }
+
+  /**
+   * Runs `statement`, which commits outbox rows on its own (one statement in autocommit, or
+   * its own transaction), and has this process's relay publish them as soon as it returns,
+   * without waiting for a NOTIFY or the relay's idle poll (docs/adr/0007).
+   */
+  async written<T>(statement: () => Promise<T>): Promise<T> {
+    try {
+      return await statement();
+    } finally {
+      this.relay?.wakeAll();
+    }
   }
 }

@@ -1,3 +1,4 @@
+export * from './event-subscriptions';
 export * from './processed-messages';
 export * from './queue-consumer';
 export * from './queue-directory';

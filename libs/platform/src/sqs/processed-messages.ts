@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * Records that `consumer` acted on `eventId`, inside the caller's transaction. Returns false
@@ -15,4 +15,32 @@ export async function markProcessed(
     [eventId, consumer],
   );
   return inserted.length === 1;
+}
+
+/**
+ * Event ids a consumer has already acted on, recorded in the same transaction as the effect.
+ * Services call this from their own checked-in migrations; it is part of migration history:
+ * never edit it, add a new function for a later change.
+ */
+export async function createProcessedMessagesTable(
+  queryRunner: QueryRunner,
+  schema: string,
+): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".processed_messages (
+      event_id uuid NOT NULL,
+      consumer text NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (event_id, consumer)
+    )`);
+  await queryRunner.query(
+    `CREATE INDEX processed_messages_processed_at ON "${schema}".processed_messages (processed_at)`,
+  );
+}
+
+export async function dropProcessedMessagesTable(
+  queryRunner: QueryRunner,
+  schema: string,
+): Promise<void> {
+  await queryRunner.query(`DROP TABLE IF EXISTS "${schema}".processed_messages`);
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { AppBaseConfig } from '../config/base.config';
 import { createSqsPoller, createSqsPublisher } from '../aws/aws-clients';
+import { EventSubscriptions } from './event-subscriptions';
 import { QueueConsumers } from './queue-consumer';
 import { QueueDirectory } from './queue-directory';
 import { SQS_POLLER, SQS_PUBLISHER } from './sqs.tokens';
@@ -18,7 +19,8 @@ import { SQS_POLLER, SQS_PUBLISHER } from './sqs.tokens';
         new QueueDirectory(sqs, config.QUEUE_PREFIX),
     },
     QueueConsumers,
+    EventSubscriptions,
   ],
-  exports: [SQS_PUBLISHER, SQS_POLLER, QueueDirectory, QueueConsumers],
+  exports: [SQS_PUBLISHER, SQS_POLLER, QueueDirectory, QueueConsumers, EventSubscriptions],
 })
 export class SqsModule {}

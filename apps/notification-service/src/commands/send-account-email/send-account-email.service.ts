@@ -3,13 +3,11 @@ import {
   NOTIFICATION_REQUEST_TYPES,
   NotificationRequestDto,
   NotificationRequests,
-  type EventEnvelope,
+  Queues,
 } from '@inventory/contracts';
-import { validatedEvent } from '../../consumers/validated-event';
-import { EmailDelivery } from '../../email/email-delivery';
+import type { Subscription, SubscriptionContext, SubscriptionHandler } from '@inventory/platform';
+import { EMAIL_EVENTS_CONSUME_OPTIONS, EmailDelivery } from '../../email/email-delivery';
 import { passwordResetEmail, welcomeEmail } from './account.email';
-
-export const ACCOUNT_EMAILS_CONSUMER = 'notification.account-emails';
 
 /**
  * Password reset and welcome emails the gateway asks for on the notification-requests
@@ -17,17 +15,15 @@ export const ACCOUNT_EMAILS_CONSUMER = 'notification.account-emails';
  * token), so nothing about users is stored here; the link itself never reaches a log.
  */
 @Injectable()
-export class SendAccountEmailService {
+export class SendAccountEmailService implements SubscriptionHandler<NotificationRequestDto> {
   constructor(private readonly delivery: EmailDelivery) {}
 
-  async handle(envelope: EventEnvelope): Promise<void> {
-    const { type, payload } = await validatedEvent(
-      NotificationRequestDto,
-      NOTIFICATION_REQUEST_TYPES,
-      envelope,
-    );
+  async handle(
+    { type, payload }: NotificationRequestDto,
+    context: SubscriptionContext,
+  ): Promise<void> {
     const reset = type === NotificationRequests.PasswordReset;
-    await this.delivery.onceForEvent(envelope, ACCOUNT_EMAILS_CONSUMER, async () => {
+    await this.delivery.onceForEvent(context, async () => {
       const planned = { email: reset ? passwordResetEmail(payload) : welcomeEmail(payload) };
       // A reset link that expired while the request waited would only frustrate.
       if (reset && payload.expiresAt && new Date(payload.expiresAt).getTime() <= Date.now()) {
@@ -37,3 +33,12 @@ export class SendAccountEmailService {
     });
   }
 }
+
+/** The emails the gateway asks for (send-account-email). */
+export const sendAccountEmails: Subscription<NotificationRequestDto> = {
+  name: 'notification.account-emails',
+  queue: Queues.NotificationRequests,
+  events: [{ types: NOTIFICATION_REQUEST_TYPES, dto: NotificationRequestDto }],
+  handler: SendAccountEmailService,
+  options: { ...EMAIL_EVENTS_CONSUME_OPTIONS, pollers: 1 },
+};

@@ -1,14 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockEvents, type EventEnvelope, type StockEventDto } from '@inventory/contracts';
+import type { SubscriptionContext } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
 import { AlertState } from '../../database/alert-state.repository';
 import { EmailDelivery } from '../../email/email-delivery';
 import { NotificationConfig, publicUrl } from '../../notification.config';
 import { lowStockAlertEmail, outOfStockEmail } from './stock-alert.email';
-
-/** The name this use case records processed events under. */
-export const STOCK_ALERTS_CONSUMER = 'notification.stock-alerts';
 
 /**
  * Stock crossings become emails to the alert recipients: stock.low → "Low Stock Alert",
@@ -33,7 +31,8 @@ export class SendStockAlertService {
     private readonly config: NotificationConfig,
   ) {}
 
-  async alert(envelope: EventEnvelope, event: StockEventDto): Promise<void> {
+  async alert(context: SubscriptionContext, event: StockEventDto): Promise<void> {
+    const { envelope } = context;
     const { payload } = event;
     if (event.type === StockEvents.Low && payload.after === 0) {
       this.logger.debug(
@@ -43,7 +42,7 @@ export class SendStockAlertService {
       return;
     }
     const depleted = event.type === StockEvents.Depleted;
-    await this.delivery.onceForEvent(envelope, STOCK_ALERTS_CONSUMER, async (manager) => {
+    await this.delivery.onceForEvent(context, async (manager) => {
       const current = await AlertState.record(manager, envelope.id, payload);
       const { recipients } = await AlertRecipientsStore.get(manager);
       const base = publicUrl(this.config);

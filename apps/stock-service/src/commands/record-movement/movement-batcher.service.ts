@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Queues } from '@inventory/contracts';
+import { Outbox } from '@inventory/platform';
 import { StockSql } from '../../database/stock-sql.service';
 import { StockConfig } from '../../stock.config';
 import {
@@ -35,6 +36,7 @@ export class MovementBatcher {
   constructor(
     private readonly sql: StockSql,
     private readonly config: StockConfig,
+    private readonly outbox: Outbox,
   ) {}
 
   submit(movement: MovementInput): Promise<RecordMovementRow | null> {
@@ -74,13 +76,15 @@ export class MovementBatcher {
   private async run(batch: Pending[]): Promise<void> {
     let rows: RecordMovementRow[];
     try {
-      rows = await this.sql.prepared<RecordMovementRow>(
-        'stock_record_movements',
-        RECORD_MOVEMENTS_SQL,
-        recordMovementsValues(
-          batch.map((p) => p.movement),
-          Queues.StockEvents,
-          'stock',
+      rows = await this.outbox.written(() =>
+        this.sql.prepared<RecordMovementRow>(
+          'stock_record_movements',
+          RECORD_MOVEMENTS_SQL,
+          recordMovementsValues(
+            batch.map((p) => p.movement),
+            Queues.StockEvents,
+            this.outbox.source,
+          ),
         ),
       );
     } catch (error) {

@@ -11,7 +11,6 @@ import {
   MetricNames,
   MetricsService,
   NotFoundError,
-  OutboxRelay,
   RequestContext,
   UnprocessableError,
 } from '@inventory/platform';
@@ -37,7 +36,6 @@ export class RecordMovementService {
   constructor(
     private readonly batcher: MovementBatcher,
     private readonly products: ProductCopies,
-    private readonly relay: OutboxRelay,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -79,7 +77,6 @@ export class RecordMovementService {
   }
 
   private recorded(row: RecordMovementRow, actor: Actor | undefined): RecordMovementReply {
-    this.relay.wakeAll();
     const movement = toMovement(row as MovementRow);
     this.metrics.count(MetricNames.StockMovements, 1, { type: movement.type });
     this.logger.log(

@@ -1,14 +1,17 @@
+import { LEVEL_EVENT_TYPES } from '../../database/level-events';
+
 /**
  * Records a batch of movements: one call of `stock.record_movements` (migration
- * 1764100000002), run on its own in autocommit, so the statement is the transaction and no
+ * 1764100000003), run on its own in autocommit, so the statement is the transaction and no
  * round trip happens while a product's row lock is held (docs/stock-movements.md).
  *
  * Parameters ($1 … $9 are arrays, one element per movement): product ids, types, quantities
  * applied (signed; the count for stocktake), reasons, references, actor user ids, correlation
- * ids, idempotency keys, request hashes; $10 queue, $11 source. Every parameter is cast, so
+ * ids, idempotency keys, request hashes; $10 queue, $11 source, $12 the event types
+(`LEVEL_EVENT_TYPES`). Every parameter is cast, so
  * the text runs unchanged under pgbench (bench/).
  */
-export const RECORD_MOVEMENTS_SQL = `SELECT * FROM record_movements($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text, $11::text)`;
+export const RECORD_MOVEMENTS_SQL = `SELECT * FROM record_movements($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text, $11::text, $12::text[])`;
 
 export type MovementOutcome = 'recorded' | 'replay' | 'refused' | 'archived' | 'unknown';
 
@@ -57,6 +60,7 @@ export function recordMovementsValues(
   queue: string,
   source: string,
 ): unknown[] {
+  // The events this statement may write are named in StockEvents, and passed from here.
   return [
     batch.map((m) => m.productId),
     batch.map((m) => m.type),
@@ -69,5 +73,6 @@ export function recordMovementsValues(
     batch.map((m) => m.requestHash),
     queue,
     source,
+    LEVEL_EVENT_TYPES,
   ];
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Queues, type SetReorderLevelRequest, type StockLevel } from '@inventory/contracts';
-import { OutboxRelay, RequestContext } from '@inventory/platform';
+import { Outbox, RequestContext } from '@inventory/platform';
+import { LEVEL_EVENT_TYPES } from '../../database/level-events';
 import { StockSql } from '../../database/stock-sql.service';
 import { toStockLevel, type StockItemRow } from '../../database/stock.rows';
 import { ProductCopies } from '../../products/product-copies.repository';
@@ -14,23 +15,25 @@ export class SetReorderLevelService {
   constructor(
     private readonly sql: StockSql,
     private readonly products: ProductCopies,
-    private readonly relay: OutboxRelay,
+    private readonly outbox: Outbox,
   ) {}
 
   async set(request: SetReorderLevelRequest): Promise<StockLevel> {
     // 404 for a product the catalog does not know; archived products may still be tuned.
     await this.products.findOrLearn(request.productId);
-    const [row] = await this.sql.query<StockItemRow & { reorder_before: number; events: string[] }>(
-      SET_REORDER_LEVEL_SQL,
-      [
-        request.productId,
-        request.reorderLevel,
-        RequestContext.correlationId(),
-        Queues.StockEvents,
-        'stock',
-      ],
+    const [row] = await this.outbox.written(() =>
+      this.sql.query<StockItemRow & { reorder_before: number; events: string[] }>(
+        SET_REORDER_LEVEL_SQL,
+        [
+          request.productId,
+          request.reorderLevel,
+          RequestContext.correlationId(),
+          Queues.StockEvents,
+          this.outbox.source,
+          LEVEL_EVENT_TYPES,
+        ],
+      ),
     );
-    this.relay.wakeAll();
     this.logger.log(
       {
         event: 'stock.reorder_level_set',

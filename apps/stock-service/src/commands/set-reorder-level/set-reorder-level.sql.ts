@@ -5,7 +5,9 @@
  * (`old … FOR NO KEY UPDATE`), so a movement at the same time is judged against one level or
  * the other, never half of each.
  *
- * Parameters: $1 product id, $2 reorder level, $3 correlation id, $4 queue, $5 source.
+ * Its outbox rows carry each event's type, payload and metadata; the relay builds the
+ * envelope. Parameters: $1 product id, $2 reorder level, $3 correlation id, $4 queue,
+ * $5 source, $6 the event types (`LEVEL_EVENT_TYPES`, from `StockEvents`).
  */
 export const SET_REORDER_LEVEL_SQL = `
 WITH old AS (
@@ -18,22 +20,21 @@ item AS (
     FROM old
    WHERE s.product_id = old.product_id
   RETURNING s.product_id, s.sku, s.name, s.on_hand, s.reorder_level, s.location,
-            s.last_movement_at, old.reorder_level AS reorder_before,
+            s.last_movement_at, s.updated_at, old.reorder_level AS reorder_before,
             to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
 ),
 events AS (
-  INSERT INTO outbox (id, queue, type, body)
-  SELECT e.id, $4::text, e.type, jsonb_build_object(
-           'id', e.id, 'type', e.type, 'version', 1, 'occurredAt', i.at, 'source', $5::text,
-           'correlationId', $3::text,
-           'payload', jsonb_build_object(
-             'productId', i.product_id, 'sku', i.sku, 'name', i.name,
-             'before', i.on_hand, 'after', i.on_hand, 'reorderLevel', i.reorder_level,
-             'previousReorderLevel', i.reorder_before, 'at', i.at))
+  INSERT INTO outbox (id, queue, type, version, occurred_at, source, correlation_id, payload)
+  SELECT e.id, $4::text, e.type, 1, i.updated_at, $5::text, $3::text,
+         jsonb_build_object(
+           'productId', i.product_id, 'sku', i.sku, 'name', i.name,
+           'before', i.on_hand, 'after', i.on_hand, 'reorderLevel', i.reorder_level,
+           'previousReorderLevel', i.reorder_before, 'at', i.at)
     FROM item i
    CROSS JOIN LATERAL (
      SELECT gen_random_uuid() AS id, l.type
-       FROM level_events(i.on_hand, i.on_hand, i.reorder_before, i.reorder_level) AS l
+       FROM level_events(i.on_hand, i.on_hand, i.reorder_before, i.reorder_level,
+                         $6::text[]) AS l
    ) AS e
   RETURNING type
 )
