@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppName, freePort, isAlive, repoPath } from '@inventory/local-stack';
@@ -122,6 +122,7 @@ describe('npm start gives up on an app that keeps crashing', () => {
   let dataDir: string;
   let database: string;
   let blocker: Server | undefined;
+  const blocked = new Set<Socket>();
   const admin = new Client({ connectionString: process.env.DATABASE_URL });
 
   beforeAll(async () => {
@@ -133,6 +134,8 @@ describe('npm start gives up on an app that keeps crashing', () => {
   });
 
   afterAll(async () => {
+    // The stack's health polls may still hold connections to the port taker.
+    for (const socket of blocked) socket.destroy();
     await new Promise((resolve) => (blocker ? blocker.close(resolve) : resolve(undefined)));
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
@@ -186,7 +189,10 @@ describe('npm start gives up on an app that keeps crashing', () => {
       // The gateway dies, and before its restart another program takes its port.
       process.kill(gatewayPid!, 'SIGKILL');
       await eventually('the gateway to be gone', async () => !isAlive(gatewayPid!), 5000);
-      blocker = createServer();
+      blocker = createServer((socket) => {
+        blocked.add(socket);
+        socket.on('close', () => blocked.delete(socket));
+      });
       await new Promise<void>((resolve) => blocker!.listen(Number(ports.PORT), resolve));
 
       const code = await Promise.race([
