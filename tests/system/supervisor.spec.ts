@@ -186,14 +186,9 @@ describe('npm start gives up on an app that keeps crashing', () => {
       expect(gatewayPid).toBeDefined();
       const stackPids = childPids(child.pid!);
 
-      // The gateway dies, and before its restart another program takes its port.
+      // The gateway dies, and before its restart (1 s later) another program takes its port.
       process.kill(gatewayPid!, 'SIGKILL');
-      await eventually('the gateway to be gone', async () => !isAlive(gatewayPid!), 5000);
-      blocker = createServer((socket) => {
-        blocked.add(socket);
-        socket.on('close', () => blocked.delete(socket));
-      });
-      await new Promise<void>((resolve) => blocker!.listen(Number(ports.PORT), resolve));
+      blocker = await takePort(Number(ports.PORT), blocked);
 
       const code = await Promise.race([
         exited,
@@ -217,6 +212,24 @@ describe('npm start gives up on an app that keeps crashing', () => {
     }
   }, 240_000);
 });
+
+/** Listens on `port` as soon as it is free (within 5 s), keeping every connection in `sockets`. */
+async function takePort(port: number, sockets: Set<Socket>): Promise<Server> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    const error = await new Promise<Error | undefined>((resolve) => {
+      server.once('error', resolve);
+      server.listen(port, () => resolve(undefined));
+    });
+    if (!error) return server;
+    if (Date.now() > deadline) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 /** The direct children of a process. */
 function childPids(pid: number): number[] {

@@ -67,7 +67,12 @@ function printSummary(stack: Stack, dataDir: string): void {
     ['API', stack.urls.api],
     ['API docs', stack.urls.docs],
     ['Health', stack.urls.health],
-    ['Sent mail', stack.urls.mail],
+    [
+      'Sent mail',
+      stack.appEnv.EMAIL_DRIVER === 'smtp' && stack.appEnv.SMTP_URL
+        ? `through ${redact(stack.appEnv.SMTP_URL)} (email log: ${stack.urls.console}admin/alerts)`
+        : stack.urls.mail,
+    ],
     ['S3 stand-in', stack.urls.s3],
     ['SQS stand-in', stack.urls.sqs],
     ['Database', redact(stack.databaseUrl)],
