@@ -190,10 +190,12 @@ describe('npm start gives up on an app that keeps crashing', () => {
       process.kill(gatewayPid!, 'SIGKILL');
       blocker = await takePort(Number(ports.PORT), blocked);
 
+      let timer: NodeJS.Timeout | undefined;
       const code = await Promise.race([
         exited,
-        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 90_000)),
+        new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 90_000))),
       ]);
+      clearTimeout(timer);
       expect(code).toBe(1);
       expect(stderr).toContain('!!! gateway (pid');
       expect(stderr).toContain('was killed by SIGKILL unexpectedly');
