@@ -212,7 +212,7 @@ describe('npm start gives up on an app that keeps crashing', () => {
       if (child.exitCode === null) child.kill('SIGINT');
       await exited;
     }
-  }, 240_000);
+  }, 360_000);
 });
 
 /** Listens on `port` as soon as it is free (within 5 s), keeping every connection in `sockets`. */
