@@ -51,3 +51,43 @@ describe('NotificationConfig', () => {
     );
   });
 });
+
+describe('NotificationConfig: the email driver', () => {
+  it('sends through SES unless told otherwise, and then needs no SMTP setting', () => {
+    expect(load({}).EMAIL_DRIVER).toBe('ses');
+    expect(load({ EMAIL_DRIVER: 'ses', SMTP_URL: 'not a url' }).EMAIL_DRIVER).toBe('ses');
+  });
+
+  it('with EMAIL_DRIVER=smtp, fails at start without a valid SMTP_URL, naming it', () => {
+    expect(() => load({ EMAIL_DRIVER: 'smtp' })).toThrow(
+      'Invalid configuration for notification-service: SMTP_URL is missing',
+    );
+    for (const url of ['http://smtp.example.com', 'smtp.example.com:587', 'smtp://']) {
+      expect(() => load({ EMAIL_DRIVER: 'smtp', SMTP_URL: url })).toThrow(
+        'Invalid configuration for notification-service: SMTP_URL must be an smtp:// (STARTTLS, port 587) or smtps:// (TLS, port 465) URL with a host',
+      );
+    }
+    expect(() => load({ EMAIL_DRIVER: 'postfix' })).toThrow('EMAIL_DRIVER must be ses or smtp');
+    expect(() =>
+      load({
+        EMAIL_DRIVER: 'smtp',
+        SMTP_URL: 'smtp://smtp.example.com',
+        SMTP_CA_FILE: '/nonexistent/ca.pem',
+      }),
+    ).toThrow('SMTP_CA_FILE must name an existing file (a PEM certificate)');
+  });
+
+  it('accepts STARTTLS and TLS URLs, credentials in the URL or apart', () => {
+    expect(
+      load({
+        EMAIL_DRIVER: 'smtp',
+        SMTP_URL: 'smtp://email-smtp.eu-west-1.amazonaws.com:587',
+        SMTP_USER: 'AKIAEXAMPLE',
+        SMTP_PASSWORD: 'secret',
+      }),
+    ).toEqual(expect.objectContaining({ EMAIL_DRIVER: 'smtp', SMTP_USER: 'AKIAEXAMPLE' }));
+    expect(
+      load({ EMAIL_DRIVER: 'smtp', SMTP_URL: 'smtps://user:p%40ss@smtp.example.com:465' }).SMTP_URL,
+    ).toBe('smtps://user:p%40ss@smtp.example.com:465');
+  });
+});

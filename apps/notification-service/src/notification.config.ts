@@ -1,14 +1,17 @@
 import { EMAIL_OPTIONS, invalidAddresses, MAX_ALERT_RECIPIENTS } from '@inventory/contracts';
 import { EnvBoolean, EnvInt, ServiceBaseConfig } from '@inventory/platform';
 import { validateCronExpression } from 'cron';
+import { existsSync } from 'node:fs';
 import {
   IsEmail,
+  IsIn,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
   MaxLength,
   ValidateBy,
+  ValidateIf,
 } from 'class-validator';
 
 /** Splits `a@x.com, b@y.com` into addresses; empty entries are ignored. */
@@ -60,6 +63,38 @@ const IsTimeZone = () =>
     },
   });
 
+/** How email leaves the service: SESv2's API, or any SMTP server (SES's SMTP interface too). */
+export const EMAIL_DRIVERS = ['ses', 'smtp'] as const;
+export type EmailDriver = (typeof EMAIL_DRIVERS)[number];
+
+/** smtp://host[:port] (STARTTLS required, 587 by default) or smtps://host[:port] (TLS, 465). */
+const IsSmtpUrl = () =>
+  ValidateBy({
+    name: 'isSmtpUrl',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          const url = new URL(value);
+          return ['smtp:', 'smtps:'].includes(url.protocol) && url.hostname.length > 0;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () =>
+        'SMTP_URL must be an smtp:// (STARTTLS, port 587) or smtps:// (TLS, port 465) URL with a host, e.g. smtp://user:password@smtp.example.com:587',
+    },
+  });
+
+const IsReadableFile = (variable: string) =>
+  ValidateBy({
+    name: 'isReadableFile',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && existsSync(value),
+      defaultMessage: () => `${variable} must name an existing file (a PEM certificate)`,
+    },
+  });
+
 /** Configuration of the notification service, read from the environment at boot. */
 export class NotificationConfig extends ServiceBaseConfig {
   override BUS_PORT = 4003;
@@ -75,6 +110,39 @@ export class NotificationConfig extends ServiceBaseConfig {
     message: 'SES_CONFIGURATION_SET may hold letters, digits, - and _ (at most 64)',
   })
   SES_CONFIGURATION_SET?: string;
+
+  /** How email is sent: `ses` (SESv2 API, the default) or `smtp` (SMTP_URL). */
+  @IsIn(EMAIL_DRIVERS, { message: 'EMAIL_DRIVER must be ses or smtp' })
+  EMAIL_DRIVER: EmailDriver = 'ses';
+
+  /**
+   * The SMTP server when EMAIL_DRIVER=smtp: smtp://host:587 upgrades with STARTTLS (and
+   * refuses to send without it), smtps://host:465 speaks TLS from the start. A user and
+   * password may be in the URL (percent-encoded) or in SMTP_USER / SMTP_PASSWORD.
+   */
+  @ValidateIf((config: NotificationConfig) => config.EMAIL_DRIVER === 'smtp')
+  @IsSmtpUrl()
+  SMTP_URL?: string;
+
+  /** SMTP user name (instead of putting it in SMTP_URL). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  SMTP_USER?: string;
+
+  /** SMTP password (instead of putting it in SMTP_URL). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  SMTP_PASSWORD?: string;
+
+  /**
+   * A certificate authority (PEM file) to check the SMTP server's certificate against, for a
+   * relay with a private or self-signed certificate. Without it the system's CAs are used.
+   */
+  @IsOptional()
+  @IsReadableFile('SMTP_CA_FILE')
+  SMTP_CA_FILE?: string;
 
   /** Where people reach the system: links in emails start with it. */
   @IsUrl(

@@ -11,14 +11,35 @@ export interface AppProcessOptions {
   onLine?: (app: AppName, line: string, stream: 'stdout' | 'stderr') => void;
 }
 
+/** How an app process ended, and whether the stack asked for it (stop, kill). */
+export interface AppExit {
+  app: AppName;
+  pid: number | undefined;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** False when the app went away on its own: a crash, an OOM kill, a `kill -9` from outside. */
+  requested: boolean;
+  /** Its last lines (stdout and stderr), oldest first. */
+  lastLines: string[];
+}
+
+/** How many of an app's last log lines are kept for a crash report. */
+const KEPT_LINES = 20;
+
 /**
  * One app as a child process, started exactly as in production (`node dist/main.js`). Its
  * log lines go to its own file; it is asked to stop with SIGTERM and killed if it does not.
+ * `stop()` and `kill()` are the stack's own requests; any other end of the process is
+ * reported to `onExit` as unrequested (the supervisor restarts it).
  */
 export class AppProcess {
   private child?: ChildProcess;
   private exit?: Promise<number | null>;
   private log?: WriteStream;
+  private stopRequested = false;
+  private readonly recent: string[] = [];
+  /** Called whenever the process ends (see `AppExit.requested`). */
+  onExit?: (exit: AppExit) => void;
 
   constructor(
     readonly name: AppName,
@@ -37,8 +58,14 @@ export class AppProcess {
     return this.options.healthUrl;
   }
 
+  /** The app's last log lines, oldest first. */
+  get lastLines(): string[] {
+    return [...this.recent];
+  }
+
   start(extraEnv: NodeJS.ProcessEnv = {}): void {
     if (this.running) return;
+    this.stopRequested = false;
     this.log ??= createWriteStream(this.options.logFile, { flags: 'a' });
     // The IPC channel lets the app notice when the stack itself dies, and stop with it. A
     // process group of its own keeps a terminal's Ctrl-C (sent to the whole foreground group)
@@ -50,9 +77,25 @@ export class AppProcess {
     });
     this.child = child;
     // 'close', not 'exit': only then has every line the app wrote been read from its pipes.
-    this.exit = new Promise((resolve) => child.once('close', (code) => resolve(code)));
+    this.exit = new Promise((resolve) =>
+      child.once('close', (code, signal) => {
+        resolve(code);
+        if (this.child === child) {
+          this.onExit?.({
+            app: this.name,
+            pid: child.pid,
+            code,
+            signal,
+            requested: this.stopRequested,
+            lastLines: this.lastLines,
+          });
+        }
+      }),
+    );
     for (const stream of ['stdout', 'stderr'] as const) {
       createInterface({ input: child[stream]! }).on('line', (line) => {
+        this.recent.push(line);
+        if (this.recent.length > KEPT_LINES) this.recent.shift();
         this.log?.write(`${line}\n`);
         this.options.onLine?.(this.name, line, stream);
       });
@@ -82,6 +125,7 @@ export class AppProcess {
 
   /** Graceful stop: SIGTERM, then SIGKILL if it is still there after the deadline. */
   async stop(timeoutMs = 15_000): Promise<void> {
+    this.stopRequested = true;
     if (!this.running) return;
     this.child!.kill('SIGTERM');
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), timeoutMs);
@@ -91,6 +135,7 @@ export class AppProcess {
 
   /** Kills at once with no chance to clean up (kill -9), as a crash would. */
   async kill(): Promise<void> {
+    this.stopRequested = true;
     if (!this.running) return;
     this.child!.kill('SIGKILL');
     await this.exit;

@@ -9,6 +9,7 @@ export { isAlive, startTime, stopProcessSync, waitUntilGone } from './processes'
 export * from './provision';
 export * from './stack';
 export * from './stand-ins';
+export * from './supervisor';
 export * from './test-database';
 export * from './test-helpers';
 export * from './test-run';

@@ -14,9 +14,17 @@ async function main(): Promise<void> {
   const say = (message: string) => process.stdout.write(`local stack │ ${message}\n`);
   let stack: Stack | undefined;
   let stopping = false;
+  const alarm = (message: string) =>
+    process.stderr.write(
+      `${message
+        .split('\n')
+        .map((line) => `local stack │ ${line}`)
+        .join('\n')}\n`,
+    );
   const starting = startStack({
     dataDir,
     onProgress: say,
+    onAlarm: alarm,
     onLine: consolePrinter({ colour: process.stdout.isTTY === true }),
   });
   // Postgres and the apps run in process groups of their own, so a terminal's Ctrl-C reaches
@@ -45,6 +53,12 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
   printSummary(stack, dataDir);
+  // An app that keeps crashing has stopped the stack (the supervisor said why): exit non-zero.
+  const error = await stack.gaveUp;
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write(`local stack: stopped: ${error.message}\n`);
+  process.exit(1);
 }
 
 function printSummary(stack: Stack, dataDir: string): void {
@@ -53,7 +67,12 @@ function printSummary(stack: Stack, dataDir: string): void {
     ['API', stack.urls.api],
     ['API docs', stack.urls.docs],
     ['Health', stack.urls.health],
-    ['Sent mail', stack.urls.mail],
+    [
+      'Sent mail',
+      stack.appEnv.EMAIL_DRIVER === 'smtp' && stack.appEnv.SMTP_URL
+        ? `through ${redact(stack.appEnv.SMTP_URL)} (email log: ${stack.urls.console}admin/alerts)`
+        : stack.urls.mail,
+    ],
     ['S3 stand-in', stack.urls.s3],
     ['SQS stand-in', stack.urls.sqs],
     ['Database', redact(stack.databaseUrl)],

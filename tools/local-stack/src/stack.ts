@@ -19,6 +19,12 @@ import {
 } from './postgres';
 import { repoPath } from './paths';
 import { localSecrets } from './secrets';
+import {
+  type AppKeepsCrashingError,
+  DEFAULT_SUPERVISOR_POLICY,
+  Supervisor,
+  type SupervisorPolicy,
+} from './supervisor';
 import { s3StandIn, sesStandIn, sqsStandIn, type StandIn } from './stand-ins';
 
 const run = promisify(execFile);
@@ -64,6 +70,14 @@ export interface StackOptions {
   seed?: boolean;
   onLine?: (app: AppName, line: string, stream: 'stdout' | 'stderr') => void;
   onProgress?: (message: string) => void;
+  /**
+   * Restart an app that exits on its own (default: yes). One that keeps crashing stops the
+   * whole stack: `Stack.gaveUp` then resolves with the reason.
+   */
+  supervise?: boolean;
+  supervisorPolicy?: Partial<SupervisorPolicy>;
+  /** Loud messages of the supervisor (a crash and its last log lines, a recovery). */
+  onAlarm?: (message: string) => void;
 }
 
 export interface Stack {
@@ -90,6 +104,11 @@ export interface Stack {
   appEnv: NodeJS.ProcessEnv;
   logDir: string;
   startupMs: number;
+  /**
+   * Resolves when an app kept crashing and the supervisor stopped the stack (everything is
+   * stopped by then); never resolves otherwise.
+   */
+  gaveUp: Promise<AppKeepsCrashingError>;
   stop(): Promise<void>;
 }
 
@@ -99,10 +118,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const env = options.env ?? process.env;
   const progress = options.onProgress ?? (() => undefined);
   const cleanups: (() => Promise<void>)[] = [];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    cleanups.length = 0;
-  };
+  // Once only, however many ask at the same time (Ctrl-C while the supervisor gives up).
+  let stopping: Promise<void> | undefined;
+  const cleanup = () =>
+    (stopping ??= (async () => {
+      for (const step of cleanups.reverse()) await step().catch(() => undefined);
+      cleanups.length = 0;
+    })());
 
   try {
     const { dataDir } = options;
@@ -247,6 +269,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }
     }
 
+    let gaveUp: (error: AppKeepsCrashingError) => void = () => undefined;
+    const gaveUpPromise = new Promise<AppKeepsCrashingError>((resolve) => (gaveUp = resolve));
+    if (options.supervise ?? true) {
+      const alarm = options.onAlarm ?? progress;
+      const supervisor = new Supervisor(
+        APP_NAMES.map((app) => apps[app]),
+        {
+          crashed: (message) => alarm(message),
+          recovered: (message) => alarm(message),
+          gaveUp: (error) => {
+            alarm(`${error.message}: stopping every service`);
+            void cleanup().then(() => gaveUp(error));
+          },
+        },
+        { ...DEFAULT_SUPERVISOR_POLICY, ...options.supervisorPolicy },
+      );
+      supervisor.start();
+      // Runs first when the stack stops: a stop is never mistaken for a crash.
+      cleanups.push(async () => supervisor.stop());
+    }
+
     const stopAll = cleanup;
     return {
       ports,
@@ -268,6 +311,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       appEnv,
       logDir,
       startupMs: healthyMs,
+      gaveUp: gaveUpPromise,
       stop: stopAll,
     };
   } catch (error) {

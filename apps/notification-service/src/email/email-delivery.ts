@@ -47,7 +47,7 @@ export type DeliveryOutcome =
   | { outcome: 'skipped'; kind: EmailKind; reason: string; logId: string }
   | { outcome: 'duplicate' };
 
-/** SES could not take the email now (down, throttling, timeout): the work is retried later. */
+/** The provider (SES, SMTP) could not take the email now (down, throttling, timeout, 4xx): the work is retried later. */
 export class EmailUnavailableError extends Error {
   override name = 'EmailUnavailableError';
 }
@@ -129,7 +129,7 @@ export class EmailDelivery {
             sesMessageId: accepted.sent.messageId,
             err: error,
           },
-          'SES accepted the email but recording it failed: the event will be delivered again and the email may be sent twice',
+          'the email provider accepted the email but recording it failed: the event will be delivered again and the email may be sent twice',
         );
       }
       throw error;
@@ -205,7 +205,7 @@ export class EmailDelivery {
     this.metrics.count(MetricNames.EmailsFailed, 1, { kind });
     this.logger.warn(
       { event: 'alert.retrying', kind, ...ids(cause), reason },
-      'SES could not take the email now; the event will be delivered again',
+      'the email provider could not take the email now; the event will be delivered again',
     );
     await EmailLog.add(this.dataSource, {
       kind,
@@ -267,7 +267,7 @@ export class EmailDelivery {
           emailLogId: result.logId,
           reason: result.reason,
         },
-        'SES refused the email for good: not retried',
+        'the email provider refused the email for good: not retried',
       );
     } else {
       this.logger.log(
