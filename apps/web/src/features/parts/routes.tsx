@@ -23,11 +23,14 @@ const SORTS = [
   '-salePrice',
 ] as const;
 
+const STOCK_STATUSES = ['ok', 'low', 'out'] as const;
+
 /** The parts list's state, in the URL (anything malformed is dropped, not an error). */
 const partsSearch = z.object({
   q: z.string().max(200).optional().catch(undefined),
   category: z.string().uuid().optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
+  status: z.enum(STOCK_STATUSES).optional().catch(undefined),
   page: z.number().int().min(1).optional().catch(undefined),
   pageSize: z
     .number()

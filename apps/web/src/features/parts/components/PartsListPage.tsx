@@ -13,7 +13,7 @@ import { formatCount, formatPrice } from '../../../shared/format';
 import { useMovementLauncher } from '../../../shared/movements/movement-launcher';
 import { usePartsListSlots } from '../../../shared/slots/parts-list-slots';
 import { useCategoryOptions } from '../api/list-categories';
-import { useProducts, type ProductSort } from '../api/list-products';
+import { useProducts, type ProductSort, type StockStatus } from '../api/list-products';
 import { PAGE_SIZES } from '../page-sizes';
 import { partsTexts as t } from '../texts';
 
@@ -23,11 +23,17 @@ export interface PartsSearch {
   q?: string;
   category?: string;
   sort?: ProductSort;
+  status?: StockStatus;
   page?: number;
   pageSize?: number;
 }
 
 const SEARCH_DEBOUNCE_MS = 250;
+
+const STATUS_OPTIONS = (['ok', 'low', 'out'] as const).map((value) => ({
+  value,
+  label: t.statusOptions[value],
+}));
 
 interface Props {
   search: PartsSearch;
@@ -53,7 +59,7 @@ function fromSortStatus(status: DataTableSortStatus<Product>): ProductSort {
 
 /**
  * The parts list: search as you type (debounced), category filter (sub-categories included),
- * sortable columns, server-side pages. Everything is in the URL, so a filtered list can be
+ * stock status filter (ok / low / out), sortable columns, server-side pages. Everything is in the URL, so a filtered list can be
  * linked, and each row's name is a link (Ctrl-click opens a new tab).
  */
 export function PartsListPage({ search, onSearchChange }: Props) {
@@ -73,6 +79,7 @@ export function PartsListPage({ search, onSearchChange }: Props) {
   const products = useProducts({
     search: search.q,
     categoryId: search.category,
+    status: search.status,
     sort: search.sort ?? 'name',
     page,
     pageSize,
@@ -117,6 +124,18 @@ export function PartsListPage({ search, onSearchChange }: Props) {
             clearable
             nothingFoundMessage="–"
             style={{ flex: '1 1 220px' }}
+          />
+          <Select
+            label={t.status}
+            placeholder={t.statusAll}
+            data={STATUS_OPTIONS}
+            value={search.status ?? null}
+            onChange={(value) =>
+              onSearchChange({ status: (value as StockStatus | null) ?? undefined, page: undefined })
+            }
+            clearable
+            allowDeselect
+            style={{ flex: '0 1 180px' }}
           />
         </Group>
         {selectable && SelectionActions && (
