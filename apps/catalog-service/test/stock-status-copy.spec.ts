@@ -69,10 +69,9 @@ describe('the copy of each product’s stock status (stock-status queue → prod
 
   const stored = async (id: string) =>
     (
-      await catalog.db.query(
-        `SELECT stock_status, stock_status_at FROM products WHERE id = $1`,
-        [id],
-      )
+      await catalog.db.query(`SELECT stock_status, stock_status_at FROM products WHERE id = $1`, [
+        id,
+      ])
     )[0] as { stock_status: StockStatus; stock_status_at: Date | null };
 
   /** Waits until every event sent so far was consumed (recorded as processed). */
@@ -108,9 +107,7 @@ describe('the copy of each product’s stock status (stock-status queue → prod
     await publish(later);
     await processed([later.id]);
     expect((await stored(product.id)).stock_status).toBe('ok');
-    await catalog.db.query(`UPDATE products SET stock_status = 'out' WHERE id = $1`, [
-      product.id,
-    ]);
+    await catalog.db.query(`UPDATE products SET stock_status = 'out' WHERE id = $1`, [product.id]);
     await publish(later);
     await eventually('the redelivery consumed', async () => {
       const { Attributes = {} } = await sqs.send(

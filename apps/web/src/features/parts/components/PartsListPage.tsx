@@ -131,7 +131,10 @@ export function PartsListPage({ search, onSearchChange }: Props) {
             data={STATUS_OPTIONS}
             value={search.status ?? null}
             onChange={(value) =>
-              onSearchChange({ status: (value as StockStatus | null) ?? undefined, page: undefined })
+              onSearchChange({
+                status: (value as StockStatus | null) ?? undefined,
+                page: undefined,
+              })
             }
             clearable
             allowDeselect
