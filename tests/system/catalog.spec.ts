@@ -93,7 +93,7 @@ describe('the catalog through the gateway', () => {
     // The seed's opening stock leaves two parts at or below their reorder level.
     await eventually(
       'the seed’s low parts in the low filter',
-      async () => (await skus('status=low')).join() === 'MCU-ESP-32,PWR-BAT-9V',
+      async () => (await skus('status=low')).sort().join() === 'MCU-ESP-32,PWR-BAT-9V',
       20_000,
     );
     expect(await skus('status=low&search=esp32')).toEqual(['MCU-ESP-32']);
