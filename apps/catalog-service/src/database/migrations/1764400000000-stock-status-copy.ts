@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The catalog's copy of each product's stock status, kept from the stock service's
- * `stock.status.changed` events (docs/adr/0013), so the parts list can filter by status and
+ * `stock.status.changed` events (docs/adr/0015), so the parts list can filter by status and
  * still page in the database.
  *
  * - `stock_status` starts as out: a new product has 0 on hand. The stock service's migration

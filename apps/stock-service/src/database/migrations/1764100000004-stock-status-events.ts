@@ -6,7 +6,7 @@ const CATALOG_DEFAULT_STATUS = 'out';
 
 /**
  * `stock.status.changed` on the `stock-status` queue, for the catalog's copy of each product's
- * stock status (the parts list filters on it; docs/adr/0013).
+ * stock status (the parts list filters on it; docs/adr/0015).
  *
  * A trigger, not another change to `stock.record_movements`: every path that changes on hand
  * or the reorder level (movements, reorder-level changes, anything added later) updates
