@@ -230,6 +230,24 @@ export class ProductsRepository {
     return { records: rows.map(toRecord), total };
   }
 
+  /**
+   * Sets the copy of a product's stock status, if `at` is newer than the status it holds
+   * (events arrive in any order). Answers whether it changed anything.
+   */
+  async setStockStatus(
+    manager: EntityManager,
+    productId: string,
+    status: StockStatus,
+    at: string,
+  ): Promise<boolean> {
+    const [, updated]: [unknown[], number] = await manager.query(
+      `UPDATE products SET stock_status = $2, stock_status_at = $3
+        WHERE id = $1 AND (stock_status_at IS NULL OR stock_status_at < $3)`,
+      [productId, status, at],
+    );
+    return updated > 0;
+  }
+
   /** Products that match `filter`, in SKU order after `afterSku`, for the CSV export. */
   async pageBySku(
     manager: EntityManager,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Queues, StockStatusChangedEventDto, StockStatusEvents } from '@inventory/contracts';
 import type { Subscription, SubscriptionContext, SubscriptionHandler } from '@inventory/platform';
+import { ProductsRepository } from '../../database/products.repository';
 
 /**
  * Keeps the catalog's copy of each product's stock status (ok / low / out) in step with the
@@ -12,16 +13,13 @@ import type { Subscription, SubscriptionContext, SubscriptionHandler } from '@in
 export class CopyStockStatusHandler implements SubscriptionHandler<StockStatusChangedEventDto> {
   private readonly logger = new Logger('CopyStockStatus');
 
+  constructor(private readonly products: ProductsRepository) {}
+
   async handle(event: StockStatusChangedEventDto, { envelope, once }: SubscriptionContext) {
     const { productId, status, at } = event.payload;
-    const outcome = await once(async (manager) => {
-      const [, updated]: [unknown[], number] = await manager.query(
-        `UPDATE products SET stock_status = $2, stock_status_at = $3
-          WHERE id = $1 AND (stock_status_at IS NULL OR stock_status_at < $3)`,
-        [productId, status, at],
-      );
-      return updated > 0;
-    });
+    const outcome = await once((manager) =>
+      this.products.setStockStatus(manager, productId, status, at),
+    );
     const applied = !outcome.duplicate && outcome.result;
     this.logger.log(
       {
