@@ -1,4 +1,4 @@
-import { NotificationPatterns, type DigestRunResult, type StockLevel } from '@inventory/contracts';
+import { type DigestRunResult, type StockLevel, RunDigest } from '@inventory/contracts';
 import type { ServiceError } from '@inventory/platform';
 import { checkLowStock } from '../src/commands/run-digest/check-low-stock.cli';
 import { dayIn } from '../src/commands/run-digest/digest-day';
@@ -31,8 +31,7 @@ function output() {
 
 describe('the low-stock digest', () => {
   let fx: NotificationFixture;
-  const run = (force = false) =>
-    fx.ask<DigestRunResult>(NotificationPatterns.digestRun, force ? { force } : {});
+  const run = (force = false) => fx.ask<DigestRunResult>(RunDigest, force ? { force } : {});
 
   beforeAll(async () => {
     // The seed's login link is <server>/admin/: PUBLIC_URL makes ours the same.

@@ -3,7 +3,6 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AlertRecipientsDto,
   EmailLogQueryDto,
-  NotificationPatterns,
   Role,
   RunDigestDto,
   type AlertRecipients,
@@ -11,6 +10,11 @@ import {
   type EmailLogEntry,
   type EmailLogEntryWithText,
   type Page,
+  GetAlertRecipients,
+  GetEmail,
+  ListEmails,
+  RunDigest,
+  SetAlertRecipients,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
@@ -34,7 +38,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: AlertRecipientsResponseDto })
   @ApiErrors(401, 403, 503, 504)
   getRecipients(): Promise<AlertRecipients> {
-    return this.bus.send('notification', NotificationPatterns.recipientsGet, {});
+    return this.bus.send(GetAlertRecipients, {});
   }
 
   @Put('recipients')
@@ -47,7 +51,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: AlertRecipientsResponseDto })
   @ApiErrors(400, 401, 403, 503, 504)
   setRecipients(@Body() dto: AlertRecipientsDto): Promise<AlertRecipients> {
-    return this.bus.send('notification', NotificationPatterns.recipientsSet, dto);
+    return this.bus.send(SetAlertRecipients, dto);
   }
 
   @Get('emails')
@@ -60,7 +64,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: EmailLogPageDto })
   @ApiErrors(400, 401, 403, 503, 504)
   listEmails(@Query() query: EmailLogQueryDto): Promise<Page<EmailLogEntry>> {
-    return this.bus.send('notification', NotificationPatterns.emailsList, query);
+    return this.bus.send(ListEmails, query);
   }
 
   @Get('emails/:id')
@@ -69,7 +73,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: EmailLogEntryWithTextDto })
   @ApiErrors(400, 401, 403, 404, 503, 504)
   getEmail(@Param('id') id: string): Promise<EmailLogEntryWithText> {
-    return this.bus.send('notification', NotificationPatterns.emailsGet, { id });
+    return this.bus.send(GetEmail, { id });
   }
 
   @Post('low-stock/run')
@@ -83,7 +87,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: DigestRunResponseDto })
   @ApiErrors(400, 401, 403, 502, 503, 504)
   runDigest(@Body() dto: RunDigestDto): Promise<DigestRunResult> {
-    return this.bus.send('notification', NotificationPatterns.digestRun, dto, {
+    return this.bus.send(RunDigest, dto, {
       timeoutMs: DIGEST_RUN_TIMEOUT_MS,
     });
   }

@@ -7,11 +7,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CatalogPatterns,
   CategoryDto,
   CreateCategoryDto,
   Role,
   UpdateCategoryDto,
+  CreateCategory,
+  DeleteCategory,
+  GetCategory,
+  ListCategories,
+  UpdateCategory,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
@@ -31,7 +35,7 @@ export class CategoriesHttpController {
   @ApiOkResponse({ type: [CategoryDto] })
   @ApiErrors(401, 503, 504)
   list(): Promise<CategoryDto[]> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesList, {});
+    return this.bus.send(ListCategories, {});
   }
 
   @Post()
@@ -40,7 +44,7 @@ export class CategoriesHttpController {
   @ApiCreatedResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 403, 409, 422, 503, 504)
   create(@Body() body: CreateCategoryDto): Promise<CategoryDto> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesCreate, body);
+    return this.bus.send(CreateCategory, body);
   }
 
   @Get(':id')
@@ -48,7 +52,7 @@ export class CategoriesHttpController {
   @ApiOkResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 404, 503, 504)
   get(@Param('id') id: string): Promise<CategoryDto> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesGet, { id });
+    return this.bus.send(GetCategory, { id });
   }
 
   @Patch(':id')
@@ -60,7 +64,7 @@ export class CategoriesHttpController {
   @ApiOkResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 503, 504)
   update(@Param('id') id: string, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesUpdate, { ...body, id });
+    return this.bus.send(UpdateCategory, { ...body, id });
   }
 
   @Delete(':id')
@@ -70,6 +74,6 @@ export class CategoriesHttpController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 401, 403, 404, 409, 503, 504)
   async delete(@Param('id') id: string): Promise<void> {
-    await this.bus.send('catalog', CatalogPatterns.categoriesDelete, { id });
+    await this.bus.send(DeleteCategory, { id });
   }
 }

@@ -7,12 +7,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CatalogPatterns,
   CompleteUploadDto,
   MediaDto,
   RequestUploadDto,
   Role,
   UploadTicketDto,
+  CompleteMediaUpload,
+  DeleteMedia,
+  ListMedia,
+  RequestMediaUpload,
+  SetPrimaryMedia,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
@@ -40,7 +44,7 @@ export class ProductMediaHttpController {
     @Param('id') productId: string,
     @Body() body: RequestUploadDto,
   ): Promise<UploadTicketDto> {
-    return this.bus.send('catalog', CatalogPatterns.mediaRequestUpload, { ...body, productId });
+    return this.bus.send(RequestMediaUpload, { ...body, productId });
   }
 
   @Post('uploads/:uploadId/complete')
@@ -57,7 +61,7 @@ export class ProductMediaHttpController {
     @Param('uploadId') uploadId: string,
     @Body() body: CompleteUploadDto,
   ): Promise<MediaDto> {
-    return this.bus.send('catalog', CatalogPatterns.mediaCompleteUpload, {
+    return this.bus.send(CompleteMediaUpload, {
       ...body,
       productId,
       uploadId,
@@ -71,7 +75,7 @@ export class ProductMediaHttpController {
   @ApiOkResponse({ type: [MediaDto] })
   @ApiErrors(400, 401, 404, 502, 503, 504)
   list(@Param('id') productId: string): Promise<MediaDto[]> {
-    return this.bus.send('catalog', CatalogPatterns.mediaList, { productId });
+    return this.bus.send(ListMedia, { productId });
   }
 
   @Post(':mediaId/primary')
@@ -84,7 +88,7 @@ export class ProductMediaHttpController {
   @ApiOkResponse({ type: MediaDto })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
   setPrimary(@Param('id') productId: string, @Param('mediaId') mediaId: string): Promise<MediaDto> {
-    return this.bus.send('catalog', CatalogPatterns.mediaSetPrimary, { productId, mediaId });
+    return this.bus.send(SetPrimaryMedia, { productId, mediaId });
   }
 
   @Delete(':mediaId')
@@ -94,6 +98,6 @@ export class ProductMediaHttpController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
   async delete(@Param('id') productId: string, @Param('mediaId') mediaId: string): Promise<void> {
-    await this.bus.send('catalog', CatalogPatterns.mediaDelete, { productId, mediaId });
+    await this.bus.send(DeleteMedia, { productId, mediaId });
   }
 }

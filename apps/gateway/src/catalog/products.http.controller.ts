@@ -7,13 +7,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CatalogPatterns,
   CreateProductDto,
   ListProductsQueryDto,
-  type Page,
-  type ProductDto,
   Role,
   UpdateProductDto,
+  ArchiveProduct,
+  CreateProduct,
+  DeleteProduct,
+  GetProduct,
+  ListProducts,
+  UpdateProduct,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
@@ -39,11 +42,7 @@ export class ProductsHttpController {
   @ApiOkResponse({ type: ProductWithStockPageDto })
   @ApiErrors(400, 401, 404, 503, 504)
   async list(@Query() query: ListProductsQueryDto): Promise<ProductWithStockPageDto> {
-    const page = await this.bus.send<Page<ProductDto>>(
-      'catalog',
-      CatalogPatterns.productsList,
-      query,
-    );
+    const page = await this.bus.send(ListProducts, query);
     return { ...page, items: await this.stock.attach(page.items) };
   }
 
@@ -57,11 +56,7 @@ export class ProductsHttpController {
   @ApiCreatedResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 403, 409, 422, 503, 504)
   async create(@Body() body: CreateProductDto): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>(
-      'catalog',
-      CatalogPatterns.productsCreate,
-      body,
-    );
+    const product = await this.bus.send(CreateProduct, body);
     return this.stock.attachOne(product);
   }
 
@@ -70,7 +65,7 @@ export class ProductsHttpController {
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 404, 503, 504)
   async get(@Param('id') id: string): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>('catalog', CatalogPatterns.productsGet, { id });
+    const product = await this.bus.send(GetProduct, { id });
     return this.stock.attachOne(product);
   }
 
@@ -86,7 +81,7 @@ export class ProductsHttpController {
     @Param('id') id: string,
     @Body() body: UpdateProductDto,
   ): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>('catalog', CatalogPatterns.productsUpdate, {
+    const product = await this.bus.send(UpdateProduct, {
       ...body,
       id,
     });
@@ -103,7 +98,7 @@ export class ProductsHttpController {
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 403, 404, 503, 504)
   async archive(@Param('id') id: string): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>('catalog', CatalogPatterns.productsArchive, {
+    const product = await this.bus.send(ArchiveProduct, {
       id,
     });
     return this.stock.attachOne(product);
@@ -120,6 +115,6 @@ export class ProductsHttpController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 401, 403, 404, 409, 502, 503, 504)
   async delete(@Param('id') id: string): Promise<void> {
-    await this.bus.send('catalog', CatalogPatterns.productsDelete, { id });
+    await this.bus.send(DeleteProduct, { id });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type ProductDto, type StockLevel, StockPatterns } from '@inventory/contracts';
+import { type ProductDto, type StockLevel, GetStockLevels } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import type { ProductWithStockDto } from './dtos/product-with-stock.dto';
 
@@ -22,9 +22,8 @@ export class StockBlockService {
     if (products.length === 0) return [];
     let levels: Map<string, StockLevel> | null = null;
     try {
-      const answer = await this.bus.send<StockLevel[]>(
-        'stock',
-        StockPatterns.levelsGetMany,
+      const answer = await this.bus.send(
+        GetStockLevels,
         { productIds: products.map((product) => product.id) },
         { timeoutMs: STOCK_BLOCK_TIMEOUT_MS },
       );

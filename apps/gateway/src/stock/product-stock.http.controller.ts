@@ -7,11 +7,13 @@ import {
   StockHistoryDto,
   StockHistoryQueryDto,
   StockLevelDto,
-  StockPatterns,
   type GetStockHistoryRequest,
   type SetReorderLevelRequest,
   type StockHistory,
   type StockLevel,
+  GetStockHistory,
+  GetStockLevel,
+  SetReorderLevel,
 } from '@inventory/contracts';
 import { InvalidInputError, ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
@@ -46,7 +48,7 @@ export class ProductStockHttpController {
   @ApiOkResponse({ type: StockLevelDto })
   @ApiErrors(400, 401, 404, 503, 504)
   get(@ProductId() productId: string): Promise<StockLevel> {
-    return this.bus.send('stock', StockPatterns.levelsGet, { productId });
+    return this.bus.send(GetStockLevel, { productId });
   }
 
   @Get(':id/stock/history')
@@ -68,7 +70,7 @@ export class ProductStockHttpController {
       productId,
       days: query.days ?? DEFAULT_STOCK_HISTORY_SPAN,
     };
-    return this.bus.send('stock', StockPatterns.historyGet, request);
+    return this.bus.send(GetStockHistory, request);
   }
 
   @Put(':id/reorder-level')
@@ -87,6 +89,6 @@ export class ProductStockHttpController {
     @Body() body: SetReorderLevelDto,
   ): Promise<StockLevel> {
     const request: SetReorderLevelRequest = { productId, reorderLevel: body.reorderLevel };
-    return this.bus.send('stock', StockPatterns.reorderLevelSet, request);
+    return this.bus.send(SetReorderLevel, request);
   }
 }

@@ -16,14 +16,17 @@ import {
   Role,
   StockLevelDto,
   StockSummaryDto,
-  StockPatterns,
   type Page,
-  type RecordMovementReply,
   type RecordMovementRequest,
   type RecordMovementResult,
   type StockLevel,
   type StockSummary,
   type StockMovement,
+  GetStockLevels,
+  GetStockSummary,
+  ListLowStock,
+  ListMovements,
+  RecordMovement,
 } from '@inventory/contracts';
 import { InvalidInputError, ServiceBus } from '@inventory/platform';
 import type { FastifyReply } from 'fastify';
@@ -79,11 +82,7 @@ export class StockHttpController {
       ]);
     }
     const request: RecordMovementRequest = { ...body, idempotencyKey };
-    const { replayed, ...result } = await this.bus.send<RecordMovementReply>(
-      'stock',
-      StockPatterns.movementsRecord,
-      request,
-    );
+    const { replayed, ...result } = await this.bus.send(RecordMovement, request);
     if (replayed) void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
     return result;
   }
@@ -96,11 +95,7 @@ export class StockHttpController {
   @ApiOkResponse({ type: MovementWithActorPageDto })
   @ApiErrors(400, 401, 503, 504)
   async list(@Query() query: ListMovementsQueryDto): Promise<Page<MovementWithActorDto>> {
-    const page = await this.bus.send<Page<StockMovement>>(
-      'stock',
-      StockPatterns.movementsList,
-      query,
-    );
+    const page = await this.bus.send(ListMovements, query);
     return { ...page, items: await this.withActorNames(page.items) };
   }
 
@@ -120,7 +115,7 @@ export class StockHttpController {
         : (this.dataSource.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [
             actorIds,
           ]) as Promise<{ id: string; display_name: string }[]>),
-      this.bus.send<StockLevel[]>('stock', StockPatterns.levelsGetMany, { productIds }),
+      this.bus.send(GetStockLevels, { productIds }),
     ]);
     const names = new Map(actors.map((row) => [row.id, row.display_name]));
     const levels = new Map(products.map((level) => [level.productId, level]));
@@ -140,7 +135,7 @@ export class StockHttpController {
   @ApiOkResponse({ type: [StockLevelDto] })
   @ApiErrors(400, 401, 503, 504)
   low(@Query() query: ListLowStockRequest): Promise<StockLevel[]> {
-    return this.bus.send('stock', StockPatterns.levelsLow, query);
+    return this.bus.send(ListLowStock, query);
   }
 
   @Get('summary')
@@ -151,6 +146,6 @@ export class StockHttpController {
   @ApiOkResponse({ type: StockSummaryDto })
   @ApiErrors(401, 503, 504)
   summary(): Promise<StockSummary> {
-    return this.bus.send('stock', StockPatterns.levelsSummary, {});
+    return this.bus.send(GetStockSummary, {});
   }
 }

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DigestStatuses,
-  NotificationPatterns,
-  type DigestRunResult,
-  type RunDigestDto,
-} from '@inventory/contracts';
+import { DigestStatuses, type DigestRunResult, RunDigest } from '@inventory/contracts';
 import { loadConfig, RequestContext, ServiceBus, ServiceError } from '@inventory/platform';
 import { configOptions } from '../../config-options';
 import { NotificationConfig } from '../../notification.config';
@@ -55,12 +50,7 @@ export async function checkLowStock(
   const bus = new ServiceBus(config);
   try {
     const result = await RequestContext.run({ correlationId: `cli-${randomUUID()}` }, () =>
-      bus.send<DigestRunResult, RunDigestDto>(
-        'notification',
-        NotificationPatterns.digestRun,
-        { force },
-        { timeoutMs: CLI_TIMEOUT_MS },
-      ),
+      bus.send(RunDigest, { force }, { timeoutMs: CLI_TIMEOUT_MS }),
     );
     out.write(describeRun(result));
     return result.status === DigestStatuses.NoRecipients ? 1 : 0;

@@ -3,10 +3,10 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import {
   DigestStatuses,
   EmailKinds,
-  StockPatterns,
   type DigestItem,
   type DigestRunResult,
   type StockLevel,
+  ListLowStock,
 } from '@inventory/contracts';
 import { ServiceBus, UpstreamError } from '@inventory/platform';
 import { DataSource } from 'typeorm';
@@ -98,7 +98,7 @@ export class RunDigestService implements BeforeApplicationShutdown {
 
     let levels: StockLevel[];
     try {
-      levels = await this.bus.send<StockLevel[]>('stock', StockPatterns.levelsLow, {});
+      levels = await this.bus.send(ListLowStock, {});
     } catch (error) {
       await this.recordFailure(
         run,

@@ -1,11 +1,12 @@
 import { Controller, Logger } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AlertRecipientsDto,
-  NotificationPatterns,
   type AlertRecipients,
   type RequestMeta,
+  SetAlertRecipients,
 } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import {
   AlertRecipientsStore,
@@ -19,7 +20,7 @@ export class SetRecipientsMessageController {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Replaces the list of alert recipients (validated addresses; duplicates dropped). */
-  @MessagePattern(NotificationPatterns.recipientsSet)
+  @AnswersRequest(SetAlertRecipients)
   async set(
     @Payload('data') dto: AlertRecipientsDto,
     @Payload('meta') meta: RequestMeta,

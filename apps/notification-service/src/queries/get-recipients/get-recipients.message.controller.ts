@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
-import { NotificationPatterns, type AlertRecipients } from '@inventory/contracts';
+import { type AlertRecipients, GetAlertRecipients } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
 
@@ -8,7 +8,7 @@ import { AlertRecipientsStore } from '../../database/alert-recipients.repository
 export class GetRecipientsMessageController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @MessagePattern(NotificationPatterns.recipientsGet)
+  @AnswersRequest(GetAlertRecipients)
   get(): Promise<AlertRecipients> {
     return AlertRecipientsStore.get(this.dataSource);
   }

@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   EmailLogIdDto,
   EmailLogQueryDto,
-  NotificationPatterns,
   type EmailLogEntry,
   type EmailLogEntryWithText,
   type Page,
+  GetEmail,
+  ListEmails,
 } from '@inventory/contracts';
-import { NotFoundError } from '@inventory/platform';
+import { NotFoundError, AnswersRequest } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { EmailLog } from '../../database/email-log.repository';
 
@@ -17,13 +18,13 @@ export class ListEmailsMessageController {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The email log, newest first: every attempt, with SES's message id or its reason. */
-  @MessagePattern(NotificationPatterns.emailsList)
+  @AnswersRequest(ListEmails)
   list(@Payload('data') query: EmailLogQueryDto): Promise<Page<EmailLogEntry>> {
     return EmailLog.list(this.dataSource, query);
   }
 
   /** One attempt with the email's text, for an admin who opens it from the log. */
-  @MessagePattern(NotificationPatterns.emailsGet)
+  @AnswersRequest(GetEmail)
   async get(@Payload('data') dto: EmailLogIdDto): Promise<EmailLogEntryWithText> {
     const entry = await EmailLog.get(this.dataSource, dto.id);
     if (!entry) throw new NotFoundError(`Email ${dto.id} not found in the log`);
