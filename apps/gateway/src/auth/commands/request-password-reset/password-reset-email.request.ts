@@ -9,21 +9,6 @@ interface Recipient {
 
 const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 
-/** Asks the notification service to welcome a new user, with a link to the login page. */
-export function welcomeEmail(publicUrl: string, user: Recipient, createdAt: Date): NewEvent {
-  return {
-    queue: Queues.NotificationRequests,
-    type: NotificationRequests.Welcome,
-    payload: {
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      link: `${base(publicUrl)}/login`,
-      expiresAt: createdAt.toISOString(),
-    } satisfies AccountEmailPayload,
-  };
-}
-
 /** Asks the notification service to send a reset link carrying the one-time token. */
 export function passwordResetEmail(
   publicUrl: string,
