@@ -20,9 +20,12 @@ import {
 import { EmailDelivery, EmailUnavailableError } from '../../email/email-delivery';
 import { NotificationConfig, publicUrl } from '../../notification.config';
 import { dayIn } from './digest-day';
-import { lowStockDigestEmail } from './low-stock-digest.email';
+import { digestEmail } from './digest.email';
 
 /** Every instance runs the digest on its schedule; this lock lets one of them at a time in. */
+/** The digest's name in logs (`task`), in the scheduler and on the command line. */
+export const DIGEST_TASK = 'run-digest';
+/** Unchanged from before the digest had one name, so old and new instances still exclude each other. */
 const DIGEST_LOCK = 'notification:low-stock-digest';
 
 export interface RunDigestRequest {
@@ -50,7 +53,7 @@ export class DigestNotSentError extends UpstreamError {
  */
 @Injectable()
 export class RunDigestService implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('LowStockDigest');
+  private readonly logger = new Logger(RunDigestService.name);
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
@@ -129,7 +132,7 @@ export class RunDigestService implements BeforeApplicationShutdown {
         await DigestRuns.add(manager, { ...run, status: result.status, itemCount });
         if (result.status !== DigestStatuses.Sent) return;
 
-        const email = lowStockDigestEmail(result.items, result.recipients, publicUrl(this.config));
+        const email = digestEmail(result.items, result.recipients, publicUrl(this.config));
         result.subject = email.subject;
         outcome = await this.delivery.deliver(manager, { email, digestRunId: run.id });
         if (outcome.outcome === 'sent') {
@@ -198,7 +201,7 @@ export class RunDigestService implements BeforeApplicationShutdown {
   private taskRun(run: DigestRunStart, result: DigestRunResult, status: string, error?: string) {
     const fields = {
       event: 'task.run',
-      task: 'low-stock-digest',
+      task: DIGEST_TASK,
       runId: run.id,
       trigger: run.trigger,
       forced: run.forced,
