@@ -30,9 +30,9 @@ import {
 } from '@inventory/contracts';
 import { InvalidInputError, ServiceBus } from '@inventory/platform';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { UsersRepository } from '../users/database/users.repository';
 import { MovementWithActorDto, MovementWithActorPageDto } from './dtos/movement-with-actor.dto';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -44,7 +44,7 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 export class StockHttpController {
   constructor(
     private readonly bus: ServiceBus,
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
   ) {}
 
   @Post('movements')
@@ -109,15 +109,10 @@ export class StockHttpController {
       ...new Set(items.map((item) => item.actorUserId).filter((id) => id !== null)),
     ];
     const productIds = [...new Set(items.map((item) => item.productId))];
-    const [actors, products] = await Promise.all([
-      actorIds.length === 0
-        ? []
-        : (this.dataSource.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [
-            actorIds,
-          ]) as Promise<{ id: string; display_name: string }[]>),
+    const [names, products] = await Promise.all([
+      this.users.displayNames(actorIds),
       this.bus.send(GetStockLevels, { productIds }),
     ]);
-    const names = new Map(actors.map((row) => [row.id, row.display_name]));
     const levels = new Map(products.map((level) => [level.productId, level]));
     return items.map((item) => ({
       ...item,
