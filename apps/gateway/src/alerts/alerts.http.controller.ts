@@ -18,6 +18,7 @@ import {
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AlertRecipientsResponseDto } from './dtos/alert-recipients.response.dto';
 import { DigestRunResponseDto } from './dtos/digest-run.response.dto';
@@ -72,7 +73,7 @@ export class AlertsHttpController {
   @ApiOperation({ summary: 'One email of the log, with its text' })
   @ApiOkResponse({ type: EmailLogEntryWithTextDto })
   @ApiErrors(400, 401, 403, 404, 503, 504)
-  getEmail(@Param('id') id: string): Promise<EmailLogEntryWithText> {
+  getEmail(@Param() { id }: IdParamDto): Promise<EmailLogEntryWithText> {
     return this.bus.send(GetEmail, { id });
   }
 

@@ -19,6 +19,7 @@ import {
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 /** The category tree: everyone signed in reads it, admins change it. */
@@ -51,7 +52,7 @@ export class CategoriesHttpController {
   @ApiOperation({ summary: 'One category' })
   @ApiOkResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 404, 503, 504)
-  get(@Param('id') id: string): Promise<CategoryDto> {
+  get(@Param() { id }: IdParamDto): Promise<CategoryDto> {
     return this.bus.send(GetCategory, { id });
   }
 
@@ -63,7 +64,7 @@ export class CategoriesHttpController {
   })
   @ApiOkResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 503, 504)
-  update(@Param('id') id: string, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
+  update(@Param() { id }: IdParamDto, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
     return this.bus.send(UpdateCategory, { ...body, id });
   }
 
@@ -73,7 +74,7 @@ export class CategoriesHttpController {
   @ApiOperation({ summary: 'Delete an empty category (no subcategories, no products)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 401, 403, 404, 409, 503, 504)
-  async delete(@Param('id') id: string): Promise<void> {
+  async delete(@Param() { id }: IdParamDto): Promise<void> {
     await this.bus.send(DeleteCategory, { id });
   }
 }

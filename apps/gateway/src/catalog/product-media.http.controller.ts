@@ -20,6 +20,7 @@ import {
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto, MediaParamsDto, UploadParamsDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 /**
@@ -41,7 +42,7 @@ export class ProductMediaHttpController {
   @ApiCreatedResponse({ type: UploadTicketDto })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
   requestUpload(
-    @Param('id') productId: string,
+    @Param() { id: productId }: IdParamDto,
     @Body() body: RequestUploadDto,
   ): Promise<UploadTicketDto> {
     return this.bus.send(RequestMediaUpload, { ...body, productId });
@@ -57,8 +58,7 @@ export class ProductMediaHttpController {
   @ApiCreatedResponse({ type: MediaDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 502, 503, 504)
   complete(
-    @Param('id') productId: string,
-    @Param('uploadId') uploadId: string,
+    @Param() { id: productId, uploadId }: UploadParamsDto,
     @Body() body: CompleteUploadDto,
   ): Promise<MediaDto> {
     return this.bus.send(CompleteMediaUpload, {
@@ -74,7 +74,7 @@ export class ProductMediaHttpController {
   })
   @ApiOkResponse({ type: [MediaDto] })
   @ApiErrors(400, 401, 404, 502, 503, 504)
-  list(@Param('id') productId: string): Promise<MediaDto[]> {
+  list(@Param() { id: productId }: IdParamDto): Promise<MediaDto[]> {
     return this.bus.send(ListMedia, { productId });
   }
 
@@ -87,7 +87,7 @@ export class ProductMediaHttpController {
   })
   @ApiOkResponse({ type: MediaDto })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
-  setPrimary(@Param('id') productId: string, @Param('mediaId') mediaId: string): Promise<MediaDto> {
+  setPrimary(@Param() { id: productId, mediaId }: MediaParamsDto): Promise<MediaDto> {
     return this.bus.send(SetPrimaryMedia, { productId, mediaId });
   }
 
@@ -97,7 +97,7 @@ export class ProductMediaHttpController {
   @ApiOperation({ summary: 'Remove an image or datasheet, and its file in storage' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
-  async delete(@Param('id') productId: string, @Param('mediaId') mediaId: string): Promise<void> {
+  async delete(@Param() { id: productId, mediaId }: MediaParamsDto): Promise<void> {
     await this.bus.send(DeleteMedia, { productId, mediaId });
   }
 }

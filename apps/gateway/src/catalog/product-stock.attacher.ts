@@ -4,7 +4,7 @@ import { ServiceBus } from '@inventory/platform';
 import type { ProductWithStockDto } from './dtos/product-with-stock.dto';
 
 /** A product list should not wait long for its stock figures: they are an addition. */
-export const STOCK_BLOCK_TIMEOUT_MS = 2000;
+export const ATTACH_STOCK_TIMEOUT_MS = 2000;
 
 /**
  * Adds each product's stock to a catalog answer with one batched request to the stock
@@ -13,8 +13,8 @@ export const STOCK_BLOCK_TIMEOUT_MS = 2000;
  * the catalog must not depend on the stock service being up.
  */
 @Injectable()
-export class StockBlockService {
-  private readonly logger = new Logger(StockBlockService.name);
+export class ProductStockAttacher {
+  private readonly logger = new Logger(ProductStockAttacher.name);
 
   constructor(private readonly bus: ServiceBus) {}
 
@@ -25,7 +25,7 @@ export class StockBlockService {
       const answer = await this.bus.send(
         GetStockLevels,
         { productIds: products.map((product) => product.id) },
-        { timeoutMs: STOCK_BLOCK_TIMEOUT_MS },
+        { timeoutMs: ATTACH_STOCK_TIMEOUT_MS },
       );
       levels = new Map(answer.map((level) => [level.productId, level]));
     } catch (error) {

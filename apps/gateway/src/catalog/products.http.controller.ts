@@ -20,9 +20,10 @@ import {
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ProductWithStockDto, ProductWithStockPageDto } from './dtos/product-with-stock.dto';
-import { StockBlockService } from './stock-block.service';
+import { ProductStockAttacher } from './product-stock.attacher';
 
 /** Products with their stock: everyone signed in reads, admins change the catalog. */
 @ApiTags('products')
@@ -30,7 +31,7 @@ import { StockBlockService } from './stock-block.service';
 export class ProductsHttpController {
   constructor(
     private readonly bus: ServiceBus,
-    private readonly stock: StockBlockService,
+    private readonly stock: ProductStockAttacher,
   ) {}
 
   @Get()
@@ -64,7 +65,7 @@ export class ProductsHttpController {
   @ApiOperation({ summary: 'One product with its stock' })
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 404, 503, 504)
-  async get(@Param('id') id: string): Promise<ProductWithStockDto> {
+  async get(@Param() { id }: IdParamDto): Promise<ProductWithStockDto> {
     const product = await this.bus.send(GetProduct, { id });
     return this.stock.attachOne(product);
   }
@@ -78,7 +79,7 @@ export class ProductsHttpController {
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 503, 504)
   async update(
-    @Param('id') id: string,
+    @Param() { id }: IdParamDto,
     @Body() body: UpdateProductDto,
   ): Promise<ProductWithStockDto> {
     const product = await this.bus.send(UpdateProduct, {
@@ -97,7 +98,7 @@ export class ProductsHttpController {
   })
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 403, 404, 503, 504)
-  async archive(@Param('id') id: string): Promise<ProductWithStockDto> {
+  async archive(@Param() { id }: IdParamDto): Promise<ProductWithStockDto> {
     const product = await this.bus.send(ArchiveProduct, {
       id,
     });
@@ -114,7 +115,7 @@ export class ProductsHttpController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 401, 403, 404, 409, 502, 503, 504)
-  async delete(@Param('id') id: string): Promise<void> {
+  async delete(@Param() { id }: IdParamDto): Promise<void> {
     await this.bus.send(DeleteProduct, { id });
   }
 }
