@@ -1,5 +1,5 @@
 import type { StockLevelEventPayload } from '@inventory/contracts';
-import type { Sql } from './email-log.repository';
+import type { Sql } from './sql';
 
 export type AlertLevel = 'ok' | 'low' | 'out';
 

@@ -10,10 +10,10 @@ import {
 } from '@inventory/contracts';
 import { ServiceBus, UpstreamError } from '@inventory/platform';
 import { DataSource } from 'typeorm';
-import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
-import { EmailLog } from '../../database/email-log.repository';
+import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
+import { EmailLogRepository } from '../../database/email-log.repository';
 import {
-  DigestRuns,
+  DigestRunsRepository,
   type DigestRunStart,
   type DigestTrigger,
 } from '../../database/digest-runs.repository';
@@ -58,6 +58,9 @@ export class RunDigestService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly emailLog: EmailLogRepository,
+    private readonly digestRuns: DigestRunsRepository,
+    private readonly alertRecipients: AlertRecipientsRepository,
     private readonly bus: ServiceBus,
     private readonly delivery: EmailDelivery,
     private readonly config: NotificationConfig,
@@ -116,20 +119,20 @@ export class RunDigestService implements BeforeApplicationShutdown {
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DIGEST_LOCK]);
-        const previous = force ? null : await DigestRuns.sentOn(manager, run.runDate);
+        const previous = force ? null : await this.digestRuns.sentOn(manager, run.runDate);
         if (previous) {
           result.status = DigestStatuses.AlreadySent;
           result.previouslySentAt = previous.toISOString();
         } else if (result.items.length === 0) {
           result.status = DigestStatuses.NothingLow;
         } else {
-          result.recipients = (await AlertRecipientsStore.get(manager)).recipients;
+          result.recipients = (await this.alertRecipients.get(manager)).recipients;
           result.status =
             result.recipients.length === 0 ? DigestStatuses.NoRecipients : DigestStatuses.Sent;
         }
         const itemCount = result.items.length;
         // The run row first: the email log row refers to it.
-        await DigestRuns.add(manager, { ...run, status: result.status, itemCount });
+        await this.digestRuns.add(manager, { ...run, status: result.status, itemCount });
         if (result.status !== DigestStatuses.Sent) return;
 
         const email = digestEmail(result.items, result.recipients, publicUrl(this.config));
@@ -170,14 +173,14 @@ export class RunDigestService implements BeforeApplicationShutdown {
   ): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        await DigestRuns.add(manager, {
+        await this.digestRuns.add(manager, {
           ...run,
           status: 'failed',
           itemCount: result.items.length,
           error: reason.slice(0, 1000),
         });
         if (result.subject) {
-          await EmailLog.add(manager, {
+          await this.emailLog.add(manager, {
             kind: EmailKinds.Digest,
             status: 'failed',
             recipients: result.recipients,

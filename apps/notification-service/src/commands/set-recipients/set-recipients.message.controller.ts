@@ -9,7 +9,7 @@ import {
 import { AnswersRequest } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import {
-  AlertRecipientsStore,
+  AlertRecipientsRepository,
   normaliseRecipients,
 } from '../../database/alert-recipients.repository';
 
@@ -17,7 +17,10 @@ import {
 export class SetRecipientsMessageController {
   private readonly logger = new Logger('AlertRecipients');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly alertRecipients: AlertRecipientsRepository,
+  ) {}
 
   /** Replaces the list of alert recipients (validated addresses; duplicates dropped). */
   @AnswersRequest(SetAlertRecipients)
@@ -26,7 +29,7 @@ export class SetRecipientsMessageController {
     @Payload('meta') meta: RequestMeta,
   ): Promise<AlertRecipients> {
     const recipients = normaliseRecipients(dto.recipients);
-    const saved = await AlertRecipientsStore.set(
+    const saved = await this.alertRecipients.set(
       this.dataSource,
       recipients,
       meta?.actor?.userId ?? null,

@@ -2,14 +2,17 @@ import { Controller } from '@nestjs/common';
 import { type AlertRecipients, GetAlertRecipients } from '@inventory/contracts';
 import { AnswersRequest } from '@inventory/platform';
 import { DataSource } from 'typeorm';
-import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
+import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
 
 @Controller()
 export class GetRecipientsMessageController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly alertRecipients: AlertRecipientsRepository,
+  ) {}
 
   @AnswersRequest(GetAlertRecipients)
   get(): Promise<AlertRecipients> {
-    return AlertRecipientsStore.get(this.dataSource);
+    return this.alertRecipients.get(this.dataSource);
   }
 }
