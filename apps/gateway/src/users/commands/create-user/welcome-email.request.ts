@@ -1,25 +1,14 @@
-import { type AccountEmailPayload, NotificationRequests, Queues } from '@inventory/contracts';
+import { NotificationRequests } from '@inventory/contracts';
 import type { NewEvent } from '@inventory/platform';
-
-interface Recipient {
-  id: string;
-  email: string;
-  displayName: string;
-}
-
-const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
+import { type AccountEmailRecipient, accountEmailRequest } from '../../account-email.request';
 
 /** Asks the notification service to welcome a new user, with a link to the login page. */
-export function welcomeEmail(publicUrl: string, user: Recipient, createdAt: Date): NewEvent {
-  return {
-    queue: Queues.NotificationRequests,
-    type: NotificationRequests.Welcome,
-    payload: {
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      link: `${base(publicUrl)}/login`,
-      createdAt: createdAt.toISOString(),
-    } satisfies AccountEmailPayload,
-  };
+export function welcomeEmail(
+  publicUrl: string,
+  user: AccountEmailRecipient,
+  createdAt: Date,
+): NewEvent {
+  return accountEmailRequest(NotificationRequests.Welcome, user, publicUrl, '/login', {
+    createdAt: createdAt.toISOString(),
+  });
 }
