@@ -65,6 +65,8 @@ describe('account emails from notification-requests', () => {
     const [mail] = await fx.sentMail();
     expect(mail.subject).toBe('Welcome to Electronic Inventory');
     expect(mail.body.text).toContain('Sign in here:\nhttp://inventory.test/login');
+    // Handled to the end (logged, its id recorded) before the next test empties the tables.
+    await eventually('the welcome email logged', async () => (await fx.emailLog()).length === 1);
   });
 
   it('still sends a welcome request queued in the old shape (creation time in expiresAt)', async () => {
@@ -76,6 +78,7 @@ describe('account emails from notification-requests', () => {
     await fx.publish(queue, event);
     await eventually('the welcome email', async () => (await fx.sentMail()).length === 1);
     expect((await fx.sentMail())[0].subject).toBe('Welcome to Electronic Inventory');
+    await eventually('the welcome email logged', async () => (await fx.emailLog()).length === 1);
     expect(await fx.emailLog()).toEqual([
       expect.objectContaining({ kind: 'welcome', status: 'sent', event_id: event.id }),
     ]);
