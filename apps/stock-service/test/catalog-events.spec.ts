@@ -162,7 +162,7 @@ describe('the stock service keeps its copy of products from catalog events', () 
       }),
     );
     await eventually('the copy', async () => !!(await item(productId)));
-    await fx.send(StockPatterns.movementsRecord, { productId, type: 'receive', quantity: 5 });
+    await fx.send(RecordMovement, { productId, type: 'receive', quantity: 5 });
     // The catalog says it is deleted, in an event that (wrongly) still calls it active.
     await sendCatalogEvent(
       fx,
@@ -175,7 +175,7 @@ describe('the stock service keeps its copy of products from catalog events', () 
     );
     await eventually('the deletion', async () => (await item(productId)).active === false);
 
-    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const error = await fx.sendExpectingError(RecordMovement, {
       productId,
       type: 'issue',
       quantity: 1,
