@@ -169,7 +169,15 @@ export class Journal {
     this.dirty = true;
     this.lines++;
     const needed = this.size();
-    if (this.lines > needed + this.compactAfter && this.lines > 2 * needed) this.compact();
+    if (this.lines > needed + this.compactAfter && this.lines > 2 * needed) {
+      try {
+        this.compact();
+      } catch (error) {
+        // The journal as it is stays correct, only longer: try again after as many lines.
+        this.lines = needed;
+        process.stderr.write(`SQS stand-in: compacting ${this.file} failed: ${String(error)}\n`);
+      }
+    }
   }
 
   /** Rewrites the journal as the current state: a new file, flushed, renamed over the old. */

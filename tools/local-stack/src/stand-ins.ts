@@ -255,6 +255,7 @@ export function sesStandIn(
     appendFileSync(file, `${JSON.stringify(email)}\n`);
     lines++;
   };
+  const listener: MailListener = { saved: save, cleared: () => rewrite([]) };
   const afterRequest = () => {
     const { emails } = getStoreReadonly();
     if (options.keepLast !== undefined && emails.length > options.keepLast) {
@@ -287,11 +288,15 @@ export function sesStandIn(
           const { emails } = getStoreReadonly();
           emails.push(...kept);
           rewrite(emails);
-          watchMail({ saved: save, cleared: () => rewrite([]) });
         }
       }
+      // Only while it runs: a stopped stand-in's folder may be gone (a test stack's).
+      if (file) watchMail(listener);
     },
-    stop: () => close(server, drop),
+    stop: async () => {
+      mailListeners.delete(listener);
+      await close(server, drop);
+    },
   };
 }
 
@@ -300,6 +305,7 @@ interface MailListener {
   cleared(): void;
 }
 const mailListeners = new Set<MailListener>();
+let watching = false;
 /**
  * Tells `listener` of every email the SES stand-ins of this process store, as they store it
  * (before SendEmail is answered), and of every clearing: aws-ses-v2-local's server calls its
@@ -307,7 +313,8 @@ const mailListeners = new Set<MailListener>();
  * exports sees every call.
  */
 function watchMail(listener: MailListener): void {
-  if (mailListeners.size === 0) {
+  if (!watching) {
+    watching = true;
     const { saveEmail, clearStore } = sesStore;
     Object.assign(sesStore, {
       saveEmail: (email: Email) => {

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { eventually, freePort } from '../src';
-import { readJournal } from '../src/sqs-journal';
+import { emptyState, Journal, readJournal } from '../src/sqs-journal';
 
 const LOCAL = {
   region: 'us-east-1',
@@ -203,6 +203,31 @@ describe('stand-ins that outlive a kill -9 of their process', () => {
     expect([...readJournal(file).messages.get('q')!.keys()]).toEqual(['1']);
     appendFileSync(file, '\n{"op":"purge","name":"q"}\n');
     expect(() => readJournal(file)).toThrow(/line 3/);
+  });
+
+  it('SQS: the journal is compacted to one line per queue and message, and replays the same', () => {
+    const journal = new Journal(directory, emptyState(), { compactAfter: 50 });
+    journal.append({ op: 'queue', name: 'q', attributes: { VisibilityTimeout: '30' } });
+    for (let i = 0; i < 500; i++) {
+      journal.append({
+        op: 'put',
+        name: 'q',
+        id: String(i),
+        body: `m${i}`,
+        attributes: { ApproximateReceiveCount: '0' },
+        visibleFrom: 0,
+      });
+      journal.append({ op: 'recv', name: 'q', counts: [[String(i), 1]] });
+      if (i % 10 !== 0) journal.append({ op: 'del', name: 'q', id: String(i) });
+    }
+    journal.close();
+    const lines = readFileSync(join(directory, 'journal.jsonl'), 'utf8').trim().split('\n');
+    // 1,500 changes; 51 lines are the state (a queue, 50 messages): far fewer than written.
+    expect(lines.length).toBeLessThan(300);
+    const state = readJournal(join(directory, 'journal.jsonl'));
+    const messages = [...state.messages.get('q')!.values()];
+    expect(messages.map((m) => m.body)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i * 10}`));
+    expect(messages.every((m) => m.attributes.ApproximateReceiveCount === '1')).toBe(true);
   });
 
   it('SES: mail sent before a kill -9 is listed again after the restart', async () => {
