@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   appScript,
-  freePort,
+  freeStackPortEnv,
   isAlive,
   repoPath,
   STACK_NODE_FLAGS,
@@ -24,20 +24,6 @@ const MOVEMENTS_PAUSED = 500;
 const KILL_AFTER = 350;
 const CLIENTS = 8;
 const SKU_PREFIX = 'KILL-';
-
-const PORT_VARIABLES = [
-  'PORT',
-  'POSTGRES_PORT',
-  'S3_PORT',
-  'SQS_PORT',
-  'SES_PORT',
-  'CATALOG_BUS_PORT',
-  'STOCK_BUS_PORT',
-  'NOTIFICATION_BUS_PORT',
-  'CATALOG_HEALTH_PORT',
-  'STOCK_HEALTH_PORT',
-  'NOTIFICATION_HEALTH_PORT',
-];
 
 interface Product {
   id: string;
@@ -153,14 +139,13 @@ describe('kill -9 of the whole stack', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'inventory-kill-'));
     chmodSync(dataDir, 0o755); // embedded Postgres runs as the postgres user
-    env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(await freeStackPortEnv()) };
     // What `npm start` uses when nothing is given: embedded Postgres, its own stand-ins, TCP.
     for (const name of Object.keys(env)) {
       if (/^(DATABASE_URL|NATS_URL|QUEUE_PREFIX|NODE_OPTIONS|AWS_ENDPOINT_URL.*)$/.test(name)) {
         delete env[name];
       }
     }
-    for (const name of PORT_VARIABLES) env[name] = String(await freePort());
   });
 
   afterAll(async () => {
