@@ -13,7 +13,7 @@ import {
 } from '@inventory/local-stack';
 import { Client } from 'pg';
 import { ApiClient, expectStatus } from './api-client';
-import { eventually } from './support';
+import { crossingsIn, eventually } from './support';
 
 const PRODUCTS = 12;
 const REORDER_LEVEL = 10;
@@ -107,19 +107,6 @@ function commandLine(pid: number): string {
   } catch {
     return '';
   }
-}
-
-/** Crossings in a product's ledger: into low (above → 1…reorder level) and into 0. */
-function crossingsOf(rows: { delta: number; quantity_after: number }[]) {
-  let low = 0;
-  let out = 0;
-  for (const row of rows) {
-    const before = row.quantity_after - row.delta;
-    if (before > REORDER_LEVEL && row.quantity_after <= REORDER_LEVEL && row.quantity_after > 0)
-      low++;
-    if (before > 0 && row.quantity_after === 0) out++;
-  }
-  return { low, out };
 }
 
 /**
@@ -258,7 +245,13 @@ describe('kill -9 of the whole stack', () => {
         [products.map((p) => p.id)],
       );
       return new Map(
-        products.map((p) => [p.id, crossingsOf(rows.filter((r) => r.product_id === p.id))]),
+        products.map((p) => [
+          p.id,
+          crossingsIn(
+            rows.filter((r) => r.product_id === p.id),
+            REORDER_LEVEL,
+          ),
+        ]),
       );
     };
     const compare = async () => {
