@@ -50,16 +50,22 @@ class NpmStart {
   }
 
   async up(): Promise<void> {
-    await eventually(
-      'npm start to say the system is up',
-      async () => {
-        if (this.child.exitCode !== null) throw new Error(`npm start exited:\n${this.output}`);
-        return this.output.includes('Electronic Inventory is up');
-      },
-      240_000,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- npm start ---\n${this.output.slice(-4000)}`);
-    });
+    let timer: NodeJS.Timeout | undefined;
+    const failed = (reason: string) =>
+      new Error(`npm start ${reason}\n--- npm start ---\n${this.output.slice(-4000)}`);
+    await Promise.race([
+      this.exited.then(() => {
+        throw failed('exited before the system was up');
+      }),
+      new Promise<void>((resolve, reject) => {
+        const look = () => {
+          if (this.output.includes('Electronic Inventory is up')) return resolve();
+          timer = setTimeout(look, 100);
+        };
+        look();
+        setTimeout(() => reject(failed('did not say the system is up in 240 s')), 240_000).unref();
+      }),
+    ]).finally(() => clearTimeout(timer));
   }
 
   /** Ctrl-C, as a person stops it. */

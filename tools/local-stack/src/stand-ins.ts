@@ -71,16 +71,16 @@ export function sqsStandIn(
   port: number,
   options: { directory?: string; journal?: JournalOptions } = {},
 ): StandIn {
-  const { requestHandler: stock, service } = createRequestHandler({
+  const { requestHandler: plain, service } = createRequestHandler({
     port,
     hostname: HOST,
     emulateQueueCreationLifecycle: false,
     emulateLazyQueues: false,
   });
   const durable = options.directory
-    ? durableQueues(service as unknown as StandInService, stock, options.directory, options.journal)
+    ? durableQueues(service as unknown as StandInService, plain, options.directory, options.journal)
     : undefined;
-  const requestHandler = withEarlyLongPollReturn(durable?.handler ?? stock);
+  const requestHandler = withEarlyLongPollReturn(durable?.handler ?? plain);
   let server: Server | undefined;
   let drop: (() => void) | undefined;
   return {
