@@ -372,11 +372,12 @@ function signal(pid: number, name: NodeJS.Signals): void {
 /** A Postgres left running by a stack that was killed outright: stop it so this one can start. */
 async function stopOrphan(dataDir: string): Promise<void> {
   const pid = postmasterPid(dataDir);
-  if (!pid || !isAlive(pid)) return; // Postgres itself takes a dead pid's file for stale
-  if (!servesDataDir(pid, dataDir)) {
-    // The server died without removing its file (kill -9, power loss) and its number now
-    // belongs to another process (ids come round within minutes on a busy machine):
-    // Postgres would refuse to start over it ("lock file already exists").
+  if (!pid) return;
+  if (!isAlive(pid) || !servesDataDir(pid, dataDir)) {
+    // The server died without removing its file (kill -9, power loss): Postgres refuses to
+    // start over it ("lock file already exists") while the number it names answers a
+    // signal, as a killed server not yet reaped (a zombie) does, or another process that
+    // has its number now (ids come round within minutes on a busy machine).
     rmSync(join(dataDir, 'postmaster.pid'), { force: true });
     return;
   }
