@@ -1,7 +1,7 @@
 import { type Answer, exchange, type Handler, readBody } from './http-exchange';
 import { Journal, type JournalOptions, type QueuesState, readJournal } from './sqs-journal';
 
-/** The parts of local-aws-sqs's queue objects the journal hooks into (see ADR 0011). */
+/** The parts of local-aws-sqs's queue objects the journal hooks into (see ADR 0014). */
 interface StandInRecord {
   MessageId: string;
   MessageBody: string;

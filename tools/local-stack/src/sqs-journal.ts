@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 /**
  * What the SQS stand-in's queues hold, written down so that it survives the death of the
- * process that hosts the stand-in (Ctrl-C, a crash, `kill -9`, a reboot). See ADR 0011.
+ * process that hosts the stand-in (Ctrl-C, a crash, `kill -9`, a reboot). See ADR 0014.
  *
  * The journal is a file of JSON lines, each one change: a queue created (with the attributes
  * it needs to be created again) or dropped, a message put into a queue (sent, or moved to a

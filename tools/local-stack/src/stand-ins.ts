@@ -64,7 +64,7 @@ function close(server: Server | undefined, dropSockets: (() => void) | undefined
 /**
  * `local-aws-sqs`: JSON protocol, redrive policies. Its queues live in this process's
  * memory; given a `directory`, they are also written down there as they change (a journal,
- * ADR 0011) and come back from it when a new process starts the stand-in on that folder:
+ * ADR 0014) and come back from it when a new process starts the stand-in on that folder:
  * messages not yet deleted, with their receive counts, dead-lettered ones in their DLQ.
  */
 export function sqsStandIn(
