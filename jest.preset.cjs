@@ -36,7 +36,6 @@ module.exports = {
     '^@inventory/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
     '^@inventory/contracts/services$': path.join(root, 'libs/contracts/src/services.ts'),
     '^@inventory/platform$': path.join(root, 'libs/platform/src/index.ts'),
-    '^@inventory/platform/testing$': path.join(root, 'libs/platform/src/testing/index.ts'),
     '^@inventory/local-stack$': path.join(root, 'tools/local-stack/src/index.ts'),
   },
 };

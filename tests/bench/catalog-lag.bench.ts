@@ -3,11 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CatalogPatterns,
   type CategoryDto,
   CSV_PART_MAX_CHARS,
   type ImportResultDto,
   type ProductDto,
+  CreateCategory,
+  CreateProduct,
+  ImportProducts,
+  SaveImportPart,
+  UpdateProduct,
+  type AnyBusRequestType,
 } from '@inventory/contracts';
 import { startStack, type Stack } from '@inventory/local-stack';
 import { AppBaseConfig, RequestContext, ServiceBus } from '@inventory/platform';
@@ -61,9 +66,10 @@ describe('catalog event lag behind a bulk import', () => {
         BUS_TIMEOUT_MS: 10 * 60 * 1000,
       }),
     );
-    const send = <T>(pattern: string, data: unknown) =>
-      RequestContext.run({ correlationId: `bench-${randomUUID()}` }, () =>
-        bus.send<T>('catalog', pattern, data),
+    const send = <T>(request: AnyBusRequestType, data: unknown) =>
+      RequestContext.run(
+        { correlationId: `bench-${randomUUID()}` },
+        () => bus.send(request, data) as Promise<T>,
       );
     const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
@@ -74,15 +80,15 @@ describe('catalog event lag behind a bulk import', () => {
     try {
       const categories: Record<string, CategoryDto> = {};
       for (const [top, children] of Object.entries(BENCH_CATEGORIES)) {
-        categories[top] = await send<CategoryDto>(CatalogPatterns.categoriesCreate, { name: top });
+        categories[top] = await send<CategoryDto>(CreateCategory, { name: top });
         for (const child of children) {
-          categories[`${top} > ${child}`] = await send<CategoryDto>(
-            CatalogPatterns.categoriesCreate,
-            { name: child, parentId: categories[top].id },
-          );
+          categories[`${top} > ${child}`] = await send<CategoryDto>(CreateCategory, {
+            name: child,
+            parentId: categories[top].id,
+          });
         }
       }
-      const probe = await send<ProductDto>(CatalogPatterns.productsCreate, {
+      const probe = await send<ProductDto>(CreateProduct, {
         sku: 'LAG-PROBE',
         name: 'Probe before',
       });
@@ -96,9 +102,9 @@ describe('catalog event lag behind a bulk import', () => {
       }
       const importStarted = Date.now();
       for (const [index, text] of parts.entries()) {
-        await send(CatalogPatterns.productsImportPart, { importId, index, text });
+        await send(SaveImportPart, { importId, index, text });
       }
-      const result = await send<ImportResultDto>(CatalogPatterns.productsImport, {
+      const result = await send<ImportResultDto>(ImportProducts, {
         importId,
         parts: parts.length,
       });
@@ -106,7 +112,7 @@ describe('catalog event lag behind a bulk import', () => {
       expect(result.created).toBe(ROWS);
 
       // The ordinary change, right behind the import's events.
-      await send(CatalogPatterns.productsUpdate, { id: probe.id, name: 'Probe after' });
+      await send(UpdateProduct, { id: probe.id, name: 'Probe after' });
       const renamed = Date.now();
       await until(
         'stock to have the new name',

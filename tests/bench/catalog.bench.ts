@@ -3,10 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CatalogPatterns,
   type CategoryDto,
   CSV_PART_MAX_CHARS,
   type ImportResultDto,
+  CreateCategory,
+  ImportProducts,
+  ListProducts,
+  SaveImportPart,
+  type AnyBusRequestType,
 } from '@inventory/contracts';
 import { startStack, type Stack } from '@inventory/local-stack';
 import { AppBaseConfig, RequestContext, ServiceBus } from '@inventory/platform';
@@ -80,9 +84,10 @@ describe('catalog benchmark', () => {
       BUS_TIMEOUT_MS: 10 * 60 * 1000,
     });
     const bus = new ServiceBus(config);
-    const send = <T>(pattern: string, data: unknown) =>
-      RequestContext.run({ correlationId: `bench-${randomUUID()}` }, () =>
-        bus.send<T>('catalog', pattern, data),
+    const send = <T>(request: AnyBusRequestType, data: unknown) =>
+      RequestContext.run(
+        { correlationId: `bench-${randomUUID()}` },
+        () => bus.send(request, data) as Promise<T>,
       );
     const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
@@ -90,12 +95,12 @@ describe('catalog benchmark', () => {
     try {
       const categories: Record<string, CategoryDto> = {};
       for (const [top, children] of Object.entries(BENCH_CATEGORIES)) {
-        categories[top] = await send<CategoryDto>(CatalogPatterns.categoriesCreate, { name: top });
+        categories[top] = await send<CategoryDto>(CreateCategory, { name: top });
         for (const child of children) {
-          categories[`${top} > ${child}`] = await send<CategoryDto>(
-            CatalogPatterns.categoriesCreate,
-            { name: child, parentId: categories[top].id },
-          );
+          categories[`${top} > ${child}`] = await send<CategoryDto>(CreateCategory, {
+            name: child,
+            parentId: categories[top].id,
+          });
         }
       }
 
@@ -112,12 +117,10 @@ describe('catalog benchmark', () => {
           await Promise.all(
             parts
               .slice(i, i + 4)
-              .map((text, k) =>
-                send(CatalogPatterns.productsImportPart, { importId, index: i + k, text }),
-              ),
+              .map((text, k) => send(SaveImportPart, { importId, index: i + k, text })),
           );
         }
-        const result = await send<ImportResultDto>(CatalogPatterns.productsImport, {
+        const result = await send<ImportResultDto>(ImportProducts, {
           importId,
           parts: parts.length,
         });
@@ -221,7 +224,7 @@ describe('catalog benchmark', () => {
       ];
 
       say(`\nAt the catalog service, over the bus (goal p95 ≤ 30 ms):`);
-      await measure(scenarios, (query) => send(CatalogPatterns.productsList, query));
+      await measure(scenarios, (query) => send(ListProducts, query));
 
       say('\nThrough the gateway (HTTP, with the stock block):');
       const headers: Record<string, string> = {};

@@ -220,7 +220,7 @@ describe.each([
     // 4. The low-stock check command: the digest in the seed's format.
     const { stdout } = await run(
       process.execPath,
-      [appScript('notification', 'check-low-stock'), '--force'],
+      [appScript('notification', 'run-digest'), '--force'],
       {
         env: { ...stack.appEnv, ...notificationPorts(stack) },
       },

@@ -1,3 +1,4 @@
+import { ScheduleModule } from '@nestjs/schedule';
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   BusModule,
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule.forService('catalog'),
         BusModule,
         OutboxModule.forRoot({ source: 'catalog' }),
+        ScheduleModule.forRoot(),
         CatalogSharedModule,
         CategoriesModule,
         ProductsModule,

@@ -1,4 +1,14 @@
-import { CatalogPatterns, type CategoryDto, type ProductDto } from '@inventory/contracts';
+import {
+  type CategoryDto,
+  type ProductDto,
+  CreateCategory,
+  CreateProduct,
+  DeleteCategory,
+  GetCategory,
+  ListCategories,
+  UpdateCategory,
+  UpdateProduct,
+} from '@inventory/contracts';
 import { type CatalogHarness, startCatalog } from './support/catalog-harness';
 
 describe('category tree (bus, real Postgres)', () => {
@@ -13,9 +23,9 @@ describe('category tree (bus, real Postgres)', () => {
   });
 
   const create = (name: string, parentId?: string) =>
-    catalog.send<CategoryDto>(CatalogPatterns.categoriesCreate, { name, parentId });
+    catalog.send<CategoryDto>(CreateCategory, { name, parentId });
   const product = (sku: string, categoryId: string | null, active = true) =>
-    catalog.send<ProductDto>(CatalogPatterns.productsCreate, {
+    catalog.send<ProductDto>(CreateProduct, {
       sku,
       name: `Part ${sku}`,
       categoryId,
@@ -27,7 +37,7 @@ describe('category tree (bus, real Postgres)', () => {
     const esp = await create('ESP32', mcu.id);
     expect(esp).toMatchObject({ parentId: mcu.id, path: ['Microcontrollers', 'ESP32'], depth: 1 });
 
-    const clash = await catalog.fail(CatalogPatterns.categoriesCreate, {
+    const clash = await catalog.fail(CreateCategory, {
       name: 'esp32',
       parentId: mcu.id,
     });
@@ -40,9 +50,7 @@ describe('category tree (bus, real Postgres)', () => {
     const power = await create('Power');
     await expect(create('ESP32', power.id)).resolves.toMatchObject({ path: ['Power', 'ESP32'] });
     // And at the top level, case-insensitively unique too.
-    expect(
-      (await catalog.fail(CatalogPatterns.categoriesCreate, { name: 'POWER' })).getStatus(),
-    ).toBe(409);
+    expect((await catalog.fail(CreateCategory, { name: 'POWER' })).getStatus()).toBe(409);
   });
 
   it('refuses a move that would make a category its own ancestor, and allows any other move', async () => {
@@ -51,24 +59,24 @@ describe('category tree (bus, real Postgres)', () => {
     const c = await create('Cycle C', b.id);
 
     for (const target of [c.id, b.id, a.id]) {
-      const refused = await catalog.fail(CatalogPatterns.categoriesUpdate, {
+      const refused = await catalog.fail(UpdateCategory, {
         id: a.id,
         parentId: target,
       });
       expect(refused.getStatus()).toBe(409);
       expect(refused.message).toMatch(/cannot be moved into itself or its own subcategories/);
     }
-    const tree = await catalog.send<CategoryDto[]>(CatalogPatterns.categoriesList, {});
+    const tree = await catalog.send<CategoryDto[]>(ListCategories, {});
     expect(tree.find((category) => category.id === a.id)?.parentId).toBeNull();
 
     // Moving C to the top, then A under C, is fine: no cycle any more.
-    await catalog.send(CatalogPatterns.categoriesUpdate, { id: c.id, parentId: null });
-    const moved = await catalog.send<CategoryDto>(CatalogPatterns.categoriesUpdate, {
+    await catalog.send(UpdateCategory, { id: c.id, parentId: null });
+    const moved = await catalog.send<CategoryDto>(UpdateCategory, {
       id: a.id,
       parentId: c.id,
     });
     expect(moved.path).toEqual(['Cycle C', 'Cycle A']);
-    const bNow = await catalog.send<CategoryDto>(CatalogPatterns.categoriesGet, { id: b.id });
+    const bNow = await catalog.send<CategoryDto>(GetCategory, { id: b.id });
     expect(bNow.path).toEqual(['Cycle C', 'Cycle A', 'Cycle B']);
   });
 
@@ -81,7 +89,7 @@ describe('category tree (bus, real Postgres)', () => {
     await product('CNT-OLD', temperature.id, false);
     await product('CNT-PIR', sensors.id);
 
-    const list = await catalog.send<CategoryDto[]>(CatalogPatterns.categoriesList, {});
+    const list = await catalog.send<CategoryDto[]>(ListCategories, {});
     const counts = (id: string) => {
       const found = list.find((category) => category.id === id)!;
       return [found.productCount, found.activeProductCount];
@@ -99,27 +107,27 @@ describe('category tree (bus, real Postgres)', () => {
     const child = await create('Deletable child', parent.id);
     await product('DEL-CAT-1', child.id);
 
-    const withChild = await catalog.fail(CatalogPatterns.categoriesDelete, { id: parent.id });
+    const withChild = await catalog.fail(DeleteCategory, { id: parent.id });
     expect(withChild.getStatus()).toBe(409);
     expect(withChild.message).toBe(
       'Category "Deletable parent" is not empty: it holds 1 subcategory. Move or delete them first.',
     );
-    const withProduct = await catalog.fail(CatalogPatterns.categoriesDelete, { id: child.id });
+    const withProduct = await catalog.fail(DeleteCategory, { id: child.id });
     expect(withProduct.getStatus()).toBe(409);
     expect(withProduct.message).toContain('it holds 1 product');
 
     const [{ id: productId }] = await catalog.db.query(
       `SELECT id FROM products WHERE sku = 'DEL-CAT-1'`,
     );
-    await catalog.send(CatalogPatterns.productsUpdate, { id: productId, categoryId: null });
-    await catalog.send(CatalogPatterns.categoriesDelete, { id: child.id });
-    await catalog.send(CatalogPatterns.categoriesDelete, { id: parent.id });
-    const missing = await catalog.fail(CatalogPatterns.categoriesGet, { id: parent.id });
+    await catalog.send(UpdateProduct, { id: productId, categoryId: null });
+    await catalog.send(DeleteCategory, { id: child.id });
+    await catalog.send(DeleteCategory, { id: parent.id });
+    const missing = await catalog.fail(GetCategory, { id: parent.id });
     expect(missing.getStatus()).toBe(404);
   });
 
   it('names the offending field of a bad request', async () => {
-    const error = await catalog.fail(CatalogPatterns.categoriesCreate, {
+    const error = await catalog.fail(CreateCategory, {
       name: '',
       parentId: 'not-a-uuid',
       colour: 'red',

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CatalogPatterns,
   CSV_PART_MAX_CHARS,
   type ExportPageDto,
   type ImportResultDto,
   PRODUCT_CSV_COLUMNS,
+  ExportProducts,
+  ImportProducts,
+  SaveImportPart,
 } from '@inventory/contracts';
 import { type CatalogHarness, startCatalog } from './support/catalog-harness';
 
@@ -30,7 +32,7 @@ describe('CSV import and export over NATS', () => {
     expect(Buffer.byteLength(csv)).toBeGreaterThan(2 * 1024 * 1024);
 
     // The whole file in one message is more than NATS carries.
-    const whole = await catalog.fail(CatalogPatterns.productsImportPart, {
+    const whole = await catalog.fail(SaveImportPart, {
       importId: randomUUID(),
       index: 0,
       text: csv,
@@ -42,9 +44,9 @@ describe('CSV import and export over NATS', () => {
     for (let i = 0; i < csv.length; i += CSV_PART_MAX_CHARS)
       parts.push(csv.slice(i, i + CSV_PART_MAX_CHARS));
     for (const [index, text] of parts.entries()) {
-      await catalog.send(CatalogPatterns.productsImportPart, { importId, index, text });
+      await catalog.send(SaveImportPart, { importId, index, text });
     }
-    const result = await catalog.send<ImportResultDto>(CatalogPatterns.productsImport, {
+    const result = await catalog.send<ImportResultDto>(ImportProducts, {
       importId,
       parts: parts.length,
     });
@@ -54,7 +56,7 @@ describe('CSV import and export over NATS', () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const page: ExportPageDto = await catalog.send(CatalogPatterns.productsExport, { after });
+      const page: ExportPageDto = await catalog.send(ExportProducts, { after });
       exported += page.csv;
       after = page.next ?? undefined;
       pages++;

@@ -1,10 +1,17 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Logger } from '@nestjs/common';
 import {
-  CatalogPatterns,
   type MediaDto,
   type ProductDto,
   type UploadTicketDto,
+  CompleteMediaUpload,
+  CreateProduct,
+  DeleteMedia,
+  DeleteProduct,
+  GetProduct,
+  ListMedia,
+  RequestMediaUpload,
+  SetPrimaryMedia,
 } from '@inventory/contracts';
 import { AbandonedUploadSweeper } from '../src/media/commands/sweep-uploads/abandoned-upload.sweeper';
 import { BUCKET, type CatalogHarness, files, startCatalog } from './support/catalog-harness';
@@ -24,7 +31,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
   });
 
   beforeEach(async () => {
-    product = await catalog.send<ProductDto>(CatalogPatterns.productsCreate, {
+    product = await catalog.send<ProductDto>(CreateProduct, {
       sku: `MEDIA-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`,
       name: 'Part with pictures',
     });
@@ -38,7 +45,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
   });
 
   const requestUpload = (data: Record<string, unknown>) =>
-    catalog.send<UploadTicketDto>(CatalogPatterns.mediaRequestUpload, {
+    catalog.send<UploadTicketDto>(RequestMediaUpload, {
       productId: product.id,
       ...data,
     });
@@ -53,7 +60,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
   }
 
   const complete = (uploadId: string, extra: Record<string, unknown> = {}) =>
-    catalog.send<MediaDto>(CatalogPatterns.mediaCompleteUpload, {
+    catalog.send<MediaDto>(CompleteMediaUpload, {
       productId: product.id,
       uploadId,
       ...extra,
@@ -113,7 +120,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     expect(new Date(ticket.expiresAt).getTime() - Date.now()).toBeGreaterThan(590_000);
 
     // Nothing is attached before completion.
-    expect(await catalog.send(CatalogPatterns.mediaList, { productId: product.id })).toEqual([]);
+    expect(await catalog.send(ListMedia, { productId: product.id })).toEqual([]);
     expect(await put(ticket, image)).toBe(200);
     const media = await complete(ticket.uploadId);
     expect(media).toMatchObject({
@@ -137,12 +144,12 @@ describe('product media (S3 stand-in, real Postgres)', () => {
 
     // What is served is a copy under products/<id>/, the file name reduced to safe characters.
     expect(keyOf(media)).toBe(`products/${product.id}/${media.id}-Front-View-1.png`);
-    const read = await catalog.send<ProductDto>(CatalogPatterns.productsGet, { id: product.id });
+    const read = await catalog.send<ProductDto>(GetProduct, { id: product.id });
     expect(read.primaryImageUrl).toContain(`/products/${product.id}/${media.id}-Front-View-1.png`);
     // Completing twice attaches once.
     expect(
       (
-        await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+        await catalog.fail(CompleteMediaUpload, {
           productId: product.id,
           uploadId: ticket.uploadId,
         })
@@ -174,7 +181,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     expect(keyOf(sheet)).toBe(`datasheets/${product.id}/${sheet.id}-ESP32-datasheet.pdf`);
     expect(sheet.primary).toBe(false);
 
-    const list = await catalog.send<MediaDto[]>(CatalogPatterns.mediaList, {
+    const list = await catalog.send<MediaDto[]>(ListMedia, {
       productId: product.id,
     });
     expect(list.map((m) => [m.filename, m.primary])).toEqual([
@@ -196,12 +203,12 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     const sheet = await attach('datasheet', files.pdf(2000), 'application/pdf', 'sheet.pdf');
     expect([first.primary, second.primary]).toEqual([true, false]);
 
-    const chosen = await catalog.send<MediaDto>(CatalogPatterns.mediaSetPrimary, {
+    const chosen = await catalog.send<MediaDto>(SetPrimaryMedia, {
       productId: product.id,
       mediaId: second.id,
     });
     expect(chosen).toMatchObject({ id: second.id, primary: true });
-    const list = await catalog.send<MediaDto[]>(CatalogPatterns.mediaList, {
+    const list = await catalog.send<MediaDto[]>(ListMedia, {
       productId: product.id,
     });
     expect(list.map((m) => [m.filename, m.primary])).toEqual([
@@ -209,22 +216,22 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       ['first.jpg', false],
       ['sheet.pdf', false],
     ]);
-    const shown = await catalog.send<ProductDto>(CatalogPatterns.productsGet, { id: product.id });
+    const shown = await catalog.send<ProductDto>(GetProduct, { id: product.id });
     expect(decodeURIComponent(new URL(shown.primaryImageUrl!).pathname)).toContain(second.id);
 
-    const datasheet = await catalog.fail(CatalogPatterns.mediaSetPrimary, {
+    const datasheet = await catalog.fail(SetPrimaryMedia, {
       productId: product.id,
       mediaId: sheet.id,
     });
     expect(datasheet.getStatus()).toBe(400);
     expect(datasheet.message).toBe('Only an image can be the primary image');
-    const missing = await catalog.fail(CatalogPatterns.mediaSetPrimary, {
+    const missing = await catalog.fail(SetPrimaryMedia, {
       productId: product.id,
       mediaId: '00000000-0000-4000-8000-000000000000',
     });
     expect(missing.getStatus()).toBe(404);
     expect(
-      (await catalog.send<MediaDto[]>(CatalogPatterns.mediaList, { productId: product.id }))
+      (await catalog.send<MediaDto[]>(ListMedia, { productId: product.id }))
         .filter((m) => m.primary)
         .map((m) => m.id),
     ).toEqual([second.id]);
@@ -241,7 +248,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     expect(await put(ticket, png)).toBe(200);
     expect(await objectExists(keyOf(ticket))).toBe(true);
 
-    const refused = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const refused = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: ticket.uploadId,
     });
@@ -250,7 +257,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       'The file is a PNG image, not application/pdf as announced: the file was refused and deleted',
     );
     expect(await objectExists(keyOf(ticket))).toBe(false);
-    expect(await catalog.send(CatalogPatterns.mediaList, { productId: product.id })).toEqual([]);
+    expect(await catalog.send(ListMedia, { productId: product.id })).toEqual([]);
     const [{ uploads }] = await catalog.db.query(
       `SELECT count(*)::int AS uploads FROM media_uploads WHERE id = $1`,
       [ticket.uploadId],
@@ -287,7 +294,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     const served = await fetch(media.url);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await served.arrayBuffer()).equals(image)).toBe(true);
-    const again = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const again = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: ticket.uploadId,
     });
@@ -317,7 +324,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       body: new Uint8Array(image),
     });
     expect(stored.status).toBe(200);
-    const refused = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const refused = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: ticket.uploadId,
     });
@@ -326,7 +333,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       'The file was stored as text/html, not image/png as the upload URL was signed for: the file was refused and deleted',
     );
     expect(await objectExists(keyOf(ticket))).toBe(false);
-    expect(await catalog.send(CatalogPatterns.mediaList, { productId: product.id })).toEqual([]);
+    expect(await catalog.send(ListMedia, { productId: product.id })).toEqual([]);
   });
 
   it('judges the whole header, not the first bytes: a PNG signature on HTML is refused', async () => {
@@ -341,7 +348,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       size: forged.length,
     });
     await put(ticket, forged);
-    const refused = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const refused = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: ticket.uploadId,
     });
@@ -360,7 +367,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       size: 300,
     });
     await put(ticket, text);
-    const refused = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const refused = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: ticket.uploadId,
     });
@@ -370,7 +377,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
   });
 
   it('refuses an oversize file: when announced (400 naming size), and when the upload is bigger than announced', async () => {
-    const announced = await catalog.fail(CatalogPatterns.mediaRequestUpload, {
+    const announced = await catalog.fail(RequestMediaUpload, {
       productId: product.id,
       kind: 'image',
       filename: 'huge.png',
@@ -393,7 +400,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       size: 1000,
     });
     await put(ticket, files.png(MAX_IMAGE + 500));
-    const refused = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const refused = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: ticket.uploadId,
     });
@@ -410,16 +417,16 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       size: 1000,
     });
     await put(smaller, files.png(900));
-    const mismatch = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const mismatch = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: smaller.uploadId,
     });
     expect(mismatch.message).toContain('The uploaded file has 900 bytes, not the 1000 announced');
-    expect(await catalog.send(CatalogPatterns.mediaList, { productId: product.id })).toEqual([]);
+    expect(await catalog.send(ListMedia, { productId: product.id })).toEqual([]);
   });
 
   it('refuses a content type that does not fit the kind, and completion before the upload', async () => {
-    const wrongType = await catalog.fail(CatalogPatterns.mediaRequestUpload, {
+    const wrongType = await catalog.fail(RequestMediaUpload, {
       productId: product.id,
       kind: 'image',
       filename: 'a.pdf',
@@ -435,7 +442,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
       contentType: 'image/png',
       size: 100,
     });
-    const early = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+    const early = await catalog.fail(CompleteMediaUpload, {
       productId: product.id,
       uploadId: ticket.uploadId,
     });
@@ -454,7 +461,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     await put(ticket, image);
     await catalog.s3.stop();
     try {
-      const failed = await catalog.fail(CatalogPatterns.mediaCompleteUpload, {
+      const failed = await catalog.fail(CompleteMediaUpload, {
         productId: product.id,
         uploadId: ticket.uploadId,
       });
@@ -480,7 +487,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
 
     await catalog.s3.stop();
     try {
-      const failed = await catalog.fail(CatalogPatterns.mediaDelete, {
+      const failed = await catalog.fail(DeleteMedia, {
         productId: product.id,
         mediaId: first.id,
       });
@@ -488,13 +495,11 @@ describe('product media (S3 stand-in, real Postgres)', () => {
     } finally {
       await catalog.s3.start();
     }
-    expect(
-      (await catalog.send<MediaDto[]>(CatalogPatterns.mediaList, { productId: product.id })).length,
-    ).toBe(2);
+    expect((await catalog.send<MediaDto[]>(ListMedia, { productId: product.id })).length).toBe(2);
 
-    await catalog.send(CatalogPatterns.mediaDelete, { productId: product.id, mediaId: first.id });
+    await catalog.send(DeleteMedia, { productId: product.id, mediaId: first.id });
     expect(await objectExists(keyOf(first))).toBe(false);
-    const left = await catalog.send<MediaDto[]>(CatalogPatterns.mediaList, {
+    const left = await catalog.send<MediaDto[]>(ListMedia, {
       productId: product.id,
     });
     expect(left.map((m) => [m.id, m.primary])).toEqual([[second.id, true]]);
@@ -503,7 +508,7 @@ describe('product media (S3 stand-in, real Postgres)', () => {
   it('removes every file of a product when the product is deleted', async () => {
     const image = await attach('image', files.png(300), 'image/png', 'p.png');
     const sheet = await attach('datasheet', files.pdf(300), 'application/pdf', 'p.pdf');
-    await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+    await catalog.send(DeleteProduct, { id: product.id });
     expect(await objectExists(keyOf(image))).toBe(false);
     expect(await objectExists(keyOf(sheet))).toBe(false);
   });

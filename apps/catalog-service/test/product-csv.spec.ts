@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
   CatalogEvents,
-  CatalogPatterns,
   type CategoryDto,
   type ExportPageDto,
   type ImportResultDto,
   type Page,
   type ProductDto,
+  CreateCategory,
+  ExportProducts,
+  ImportProducts,
+  ListCategories,
+  ListProducts,
+  SaveImportPart,
 } from '@inventory/contracts';
 import type { ServiceError } from '@inventory/platform';
 import { type CatalogHarness, eventually, startCatalog } from './support/catalog-harness';
@@ -19,10 +24,10 @@ describe('CSV import and export (bus, real Postgres)', () => {
 
   beforeAll(async () => {
     catalog = await startCatalog();
-    const power = await catalog.send<CategoryDto>(CatalogPatterns.categoriesCreate, {
+    const power = await catalog.send<CategoryDto>(CreateCategory, {
       name: 'Power',
     });
-    await catalog.send(CatalogPatterns.categoriesCreate, { name: 'Batteries', parentId: power.id });
+    await catalog.send(CreateCategory, { name: 'Batteries', parentId: power.id });
   });
 
   afterAll(async () => {
@@ -30,18 +35,18 @@ describe('CSV import and export (bus, real Postgres)', () => {
   });
 
   const importCsv = (csv: string, partial?: boolean) =>
-    catalog.send<ImportResultDto>(CatalogPatterns.productsImport, { csv, partial });
+    catalog.send<ImportResultDto>(ImportProducts, { csv, partial });
   const bySku = async (sku: string) =>
-    (
-      await catalog.send<Page<ProductDto>>(CatalogPatterns.productsList, { search: sku })
-    ).items.find((item) => item.sku === sku);
+    (await catalog.send<Page<ProductDto>>(ListProducts, { search: sku })).items.find(
+      (item) => item.sku === sku,
+    );
   const csvRow = (cells: string[]) =>
     cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
   const exportAll = async (filters: Record<string, unknown> = {}) => {
     let text = '';
     let after: string | undefined;
     do {
-      const page: ExportPageDto = await catalog.send(CatalogPatterns.productsExport, {
+      const page: ExportPageDto = await catalog.send(ExportProducts, {
         ...filters,
         after,
       });
@@ -110,7 +115,7 @@ describe('CSV import and export (bus, real Postgres)', () => {
       'SHORT,Too few cells',
       'NEW-NO-NAME,,,,,,,,,,',
     ].join('\n');
-    const error = (await catalog.fail(CatalogPatterns.productsImport, { csv })) as ServiceError;
+    const error = (await catalog.fail(ImportProducts, { csv })) as ServiceError;
     expect(error.getStatus()).toBe(422);
     expect(error.message).toBe(
       '7 of 8 rows have errors, so nothing was imported. Fix them, or import with partial=true to load the 1 valid rows.',
@@ -184,14 +189,14 @@ describe('CSV import and export (bus, real Postgres)', () => {
   });
 
   it('refuses a file it cannot read as a whole with a 400 saying why', async () => {
-    const unknown = await catalog.fail(CatalogPatterns.productsImport, {
+    const unknown = await catalog.fail(ImportProducts, {
       csv: 'sku,name,colour\nA,B,red\n',
     });
     expect(unknown.getStatus()).toBe(400);
     expect(unknown.message).toContain('Unknown column "colour" in the header (line 1)');
-    const noSku = await catalog.fail(CatalogPatterns.productsImport, { csv: 'name\nB\n' });
+    const noSku = await catalog.fail(ImportProducts, { csv: 'name\nB\n' });
     expect(noSku.message).toBe('The header (line 1) has no "sku" column');
-    const broken = await catalog.fail(CatalogPatterns.productsImport, {
+    const broken = await catalog.fail(ImportProducts, {
       csv: 'sku,name\nA,"unclosed\n',
     });
     expect(broken.getStatus()).toBe(400);
@@ -209,13 +214,13 @@ describe('CSV import and export (bus, real Postgres)', () => {
     const importId = randomUUID();
     const cuts = [0, 40_000, 90_000, text.length];
     for (let i = 0; i < 3; i++) {
-      await catalog.send(CatalogPatterns.productsImportPart, {
+      await catalog.send(SaveImportPart, {
         importId,
         index: i,
         text: text.slice(cuts[i], cuts[i + 1]),
       });
     }
-    const imported = await catalog.send<ImportResultDto>(CatalogPatterns.productsImport, {
+    const imported = await catalog.send<ImportResultDto>(ImportProducts, {
       importId,
       parts: 3,
     });
@@ -226,7 +231,7 @@ describe('CSV import and export (bus, real Postgres)', () => {
     const pages: ExportPageDto[] = [];
     let after: string | undefined;
     do {
-      const page: ExportPageDto = await catalog.send(CatalogPatterns.productsExport, { after });
+      const page: ExportPageDto = await catalog.send(ExportProducts, { after });
       pages.push(page);
       after = page.next ?? undefined;
     } while (after);
@@ -246,13 +251,13 @@ describe('CSV import and export (bus, real Postgres)', () => {
     // The export imports back as it is: nothing changes.
     const reimportId = randomUUID();
     for (const [index, page] of pages.entries()) {
-      await catalog.send(CatalogPatterns.productsImportPart, {
+      await catalog.send(SaveImportPart, {
         importId: reimportId,
         index,
         text: page.csv,
       });
     }
-    const again = await catalog.send<ImportResultDto>(CatalogPatterns.productsImport, {
+    const again = await catalog.send<ImportResultDto>(ImportProducts, {
       importId: reimportId,
       parts: pages.length,
     });
@@ -277,7 +282,7 @@ describe('CSV import and export (bus, real Postgres)', () => {
       'ESC-1,Fine,,,,,,Maker\u001b[2J,,,',
       'TAB-1,tab\there,,,,,,,,,',
     ].join('\n');
-    const error = (await catalog.fail(CatalogPatterns.productsImport, { csv })) as ServiceError;
+    const error = (await catalog.fail(ImportProducts, { csv })) as ServiceError;
     expect(error.getStatus()).toBe(422);
     const details = (error.getResponse() as { details: { field: string; message: string }[] })
       .details;
@@ -363,7 +368,7 @@ describe('CSV import and export (bus, real Postgres)', () => {
         .split('\n')
         .slice(1)
         .map((line) => line.split(',')[0]);
-    const power = (await catalog.send<CategoryDto[]>(CatalogPatterns.categoriesList, {})).find(
+    const power = (await catalog.send<CategoryDto[]>(ListCategories, {})).find(
       (category) => category.name === 'Power',
     )!;
 
@@ -384,13 +389,13 @@ describe('CSV import and export (bus, real Postgres)', () => {
 
   it('refuses an import whose parts did not all arrive', async () => {
     const importId = randomUUID();
-    await catalog.send(CatalogPatterns.productsImportPart, {
+    await catalog.send(SaveImportPart, {
       importId,
       index: 0,
       text: `${HEADER}\n`,
     });
-    await catalog.send(CatalogPatterns.productsImportPart, { importId, index: 2, text: 'X,Y\n' });
-    const error = await catalog.fail(CatalogPatterns.productsImport, { importId, parts: 3 });
+    await catalog.send(SaveImportPart, { importId, index: 2, text: 'X,Y\n' });
+    const error = await catalog.fail(ImportProducts, { importId, parts: 3 });
     expect(error.getStatus()).toBe(400);
     expect(error.message).toBe(
       `Import ${importId} is incomplete: 2 of 3 parts arrived (missing part 1)`,

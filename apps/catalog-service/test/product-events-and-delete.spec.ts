@@ -1,10 +1,15 @@
 import { Logger } from '@nestjs/common';
 import {
   CatalogEvents,
-  CatalogPatterns,
   type EventEnvelope,
   type ProductDto,
   type ProductEventPayload,
+  ArchiveProduct,
+  CreateProduct,
+  DeleteProduct,
+  GetProduct,
+  ImportProducts,
+  UpdateProduct,
 } from '@inventory/contracts';
 import { type CatalogHarness, eventually, startCatalog } from './support/catalog-harness';
 
@@ -31,21 +36,20 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
     });
   }
 
-  const create = (data: Record<string, unknown>) =>
-    catalog.send<ProductDto>(CatalogPatterns.productsCreate, data);
+  const create = (data: Record<string, unknown>) => catalog.send<ProductDto>(CreateProduct, data);
 
   it('announces created, updated (with each changed field from → to), archived and deleted on catalog-events', async () => {
     const product = await create({ sku: 'EVT-1', name: 'Eventful', salePrice: '1.50' });
-    await catalog.send(CatalogPatterns.productsUpdate, {
+    await catalog.send(UpdateProduct, {
       id: product.id,
       name: 'Eventful part',
       salePrice: '1.75',
       parameters: { package: 'DIP-8' },
     });
     // An update that changes nothing announces nothing.
-    await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, name: 'Eventful part' });
-    await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
-    await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+    await catalog.send(UpdateProduct, { id: product.id, name: 'Eventful part' });
+    await catalog.send(ArchiveProduct, { id: product.id });
+    await catalog.send(DeleteProduct, { id: product.id });
 
     const events = await eventsOf(product.id, 4);
     expect(events.map((event) => event.type)).toEqual([
@@ -85,9 +89,9 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
     const log = jest.spyOn(Logger.prototype, 'log');
     try {
       const product = await create({ sku: 'LOG-1', name: 'Logged', unitCost: '2.00' });
-      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, unitCost: '2.10' });
-      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
-      await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+      await catalog.send(UpdateProduct, { id: product.id, unitCost: '2.10' });
+      await catalog.send(ArchiveProduct, { id: product.id });
+      await catalog.send(DeleteProduct, { id: product.id });
       const entries = log.mock.calls
         .map(([entry]) => entry as { event?: string; productId?: string })
         .filter((entry) => entry.productId === product.id);
@@ -109,8 +113,8 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
   it('writes no event when the change itself is refused', async () => {
     const product = await create({ sku: 'EVT-2', name: 'Second' });
     await eventsOf(product.id, 1);
-    await catalog.fail(CatalogPatterns.productsCreate, { sku: 'evt-2', name: 'Clash' });
-    await catalog.fail(CatalogPatterns.productsUpdate, {
+    await catalog.fail(CreateProduct, { sku: 'evt-2', name: 'Clash' });
+    await catalog.fail(UpdateProduct, {
       id: product.id,
       categoryId: '00000000-0000-4000-8000-000000000000',
     });
@@ -122,34 +126,34 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
   it('refuses to delete a product with stock history (409) and leaves it in place', async () => {
     const product = await create({ sku: 'DEL-HIST', name: 'Moved before' });
     catalog.stock.hasHistory(product.id, '2026-11-20T10:00:00.000Z');
-    const refused = await catalog.fail(CatalogPatterns.productsDelete, { id: product.id });
+    const refused = await catalog.fail(DeleteProduct, { id: product.id });
     expect(refused.getStatus()).toBe(409);
     expect(refused.message).toBe(
       'DEL-HIST has stock history (last movement 2026-11-20T10:00:00.000Z): archive it instead of deleting it',
     );
     expect(catalog.stock.asked).toContain(product.id);
-    await expect(
-      catalog.send(CatalogPatterns.productsGet, { id: product.id }),
-    ).resolves.toMatchObject({ sku: 'DEL-HIST' });
+    await expect(catalog.send(GetProduct, { id: product.id })).resolves.toMatchObject({
+      sku: 'DEL-HIST',
+    });
   });
 
   it('refuses to delete (503) while the stock service cannot be asked, and deletes once it answers', async () => {
     const product = await create({ sku: 'DEL-NOSTOCK', name: 'Unknown history' });
     await catalog.stock.stop();
     try {
-      const refused = await catalog.fail(CatalogPatterns.productsDelete, { id: product.id });
+      const refused = await catalog.fail(DeleteProduct, { id: product.id });
       expect(refused.getStatus()).toBe(503);
       expect(refused.message).toContain(
         'Cannot delete DEL-NOSTOCK now: the stock service could not confirm that it has no stock history',
       );
-      await expect(
-        catalog.send(CatalogPatterns.productsGet, { id: product.id }),
-      ).resolves.toMatchObject({ sku: 'DEL-NOSTOCK' });
+      await expect(catalog.send(GetProduct, { id: product.id })).resolves.toMatchObject({
+        sku: 'DEL-NOSTOCK',
+      });
     } finally {
       await catalog.stock.start();
     }
-    await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
-    const gone = await catalog.fail(CatalogPatterns.productsGet, { id: product.id });
+    await catalog.send(DeleteProduct, { id: product.id });
+    const gone = await catalog.fail(GetProduct, { id: product.id });
     expect(gone.getStatus()).toBe(404);
   });
 
@@ -163,7 +167,7 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
 
     it('tells stock of an archive, with the time its event carries, before answering', async () => {
       const product = await create({ sku: 'SYNC-ARCH', name: 'To archive' });
-      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      await catalog.send(ArchiveProduct, { id: product.id });
       const [archived] = (await eventsOf(product.id, 2)).filter(
         (event) => event.type === CatalogEvents.ProductArchived,
       );
@@ -178,7 +182,7 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
         },
       ]);
       // Archiving again changes nothing in the catalog, and tells stock again.
-      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      await catalog.send(ArchiveProduct, { id: product.id });
       expect(syncsOf(product.id)).toHaveLength(2);
     });
 
@@ -186,12 +190,12 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
       const product = await create({ sku: 'SYNC-DOWN', name: 'Stock away' });
       await catalog.stock.stop();
       try {
-        const refused = await catalog.fail(CatalogPatterns.productsArchive, { id: product.id });
+        const refused = await catalog.fail(ArchiveProduct, { id: product.id });
         expect(refused.getStatus()).toBe(503);
         expect(refused.message).toMatch(
           /^SYNC-DOWN is archived in the catalog, but the stock service did not confirm that it stopped taking movements .*Send the request again: repeating it is safe\.$/,
         );
-        const patched = await catalog.fail(CatalogPatterns.productsUpdate, {
+        const patched = await catalog.fail(UpdateProduct, {
           id: product.id,
           active: false,
         });
@@ -199,24 +203,24 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
       } finally {
         await catalog.stock.start();
       }
-      await expect(
-        catalog.send(CatalogPatterns.productsGet, { id: product.id }),
-      ).resolves.toMatchObject({ active: false });
-      await catalog.send(CatalogPatterns.productsArchive, { id: product.id });
+      await expect(catalog.send(GetProduct, { id: product.id })).resolves.toMatchObject({
+        active: false,
+      });
+      await catalog.send(ArchiveProduct, { id: product.id });
       expect(syncsOf(product.id)).toEqual([expect.objectContaining({ active: false })]);
     });
 
     it('tells stock of an update that archives, and of one that brings the product back', async () => {
       const product = await create({ sku: 'SYNC-PATCH', name: 'Patched' });
-      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, active: false });
-      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, active: true });
-      await catalog.send(CatalogPatterns.productsUpdate, { id: product.id, name: 'Renamed' });
+      await catalog.send(UpdateProduct, { id: product.id, active: false });
+      await catalog.send(UpdateProduct, { id: product.id, active: true });
+      await catalog.send(UpdateProduct, { id: product.id, name: 'Renamed' });
       expect(syncsOf(product.id).map((p) => p.active)).toEqual([false, true]);
     });
 
     it('asks stock to check history and stop movements in one step before a delete', async () => {
       const product = await create({ sku: 'SYNC-DEL', name: 'To delete' });
-      await catalog.send(CatalogPatterns.productsDelete, { id: product.id });
+      await catalog.send(DeleteProduct, { id: product.id });
       expect(syncsOf(product.id)).toEqual([
         expect.objectContaining({ active: false, requireNoHistory: true }),
       ]);
@@ -225,7 +229,7 @@ describe('product events and deletion (outbox → SQS stand-in, stock asked over
     it('tells stock of every product an import archives, and announces the import in a few events', async () => {
       const rows = Array.from({ length: 1200 }, (_, i) => `SYNC-IMP-${i},Imported ${i},${i >= 3}`);
       const csv = ['sku,name,active', ...rows].join('\n');
-      await catalog.send(CatalogPatterns.productsImport, { csv });
+      await catalog.send(ImportProducts, { csv });
       const archived = catalog.stock.synced
         .flatMap((request) => request.products)
         .filter((p) => p.sku.startsWith('SYNC-IMP-'));

@@ -1,9 +1,15 @@
 import {
-  CatalogPatterns,
   type CategoryDto,
   type Page,
   type ProductDto,
   Role,
+  ArchiveProduct,
+  CreateCategory,
+  CreateProduct,
+  GetProduct,
+  GetProducts,
+  ListProducts,
+  UpdateProduct,
 } from '@inventory/contracts';
 import { admin, type CatalogHarness, startCatalog } from './support/catalog-harness';
 
@@ -18,10 +24,9 @@ describe('products (bus, real Postgres)', () => {
     await catalog?.close();
   });
 
-  const create = (data: Record<string, unknown>) =>
-    catalog.send<ProductDto>(CatalogPatterns.productsCreate, data);
+  const create = (data: Record<string, unknown>) => catalog.send<ProductDto>(CreateProduct, data);
   const list = (query: Record<string, unknown>) =>
-    catalog.send<Page<ProductDto>>(CatalogPatterns.productsList, query);
+    catalog.send<Page<ProductDto>>(ListProducts, query);
 
   it('stores prices as exact decimals (strings in, strings out), with the configured default currency', async () => {
     const product = await create({
@@ -49,12 +54,12 @@ describe('products (bus, real Postgres)', () => {
     );
     expect(row.sum).toBe('0.3'); // not 0.30000000000000004
 
-    const read = await catalog.send<ProductDto>(CatalogPatterns.productsGet, { id: product.id });
+    const read = await catalog.send<ProductDto>(GetProduct, { id: product.id });
     expect(read).toEqual(product);
   });
 
   it('refuses prices given as JSON numbers, too many decimals, and unknown currencies, naming each field', async () => {
-    const error = await catalog.fail(CatalogPatterns.productsCreate, {
+    const error = await catalog.fail(CreateProduct, {
       sku: 'BAD-PRICE',
       name: 'Bad price',
       unitCost: 12.5,
@@ -77,7 +82,7 @@ describe('products (bus, real Postgres)', () => {
 
   it('refuses a SKU already used, in any case, naming the product that has it', async () => {
     const first = await create({ sku: 'PWR-BAT-9V', name: '9V battery' });
-    const clash = await catalog.fail(CatalogPatterns.productsCreate, {
+    const clash = await catalog.fail(CreateProduct, {
       sku: 'pwr-bat-9v',
       name: 'Another 9V battery',
     });
@@ -87,7 +92,7 @@ describe('products (bus, real Postgres)', () => {
     );
 
     const other = await create({ sku: 'PWR-BAT-AA', name: 'AA battery' });
-    const renamed = await catalog.fail(CatalogPatterns.productsUpdate, {
+    const renamed = await catalog.fail(UpdateProduct, {
       id: other.id,
       sku: 'Pwr-Bat-9v',
     });
@@ -104,7 +109,7 @@ describe('products (bus, real Postgres)', () => {
     });
     const staff = { userId: '5e2f1a3b-0c4d-4e5f-8a9b-0c1d2e3f4a5b', role: Role.Staff };
     const updated = await catalog.send<ProductDto>(
-      CatalogPatterns.productsUpdate,
+      UpdateProduct,
       { id: product.id, name: 'After', description: null, salePrice: '10.0' },
       staff,
     );
@@ -118,7 +123,7 @@ describe('products (bus, real Postgres)', () => {
     expect(new Date(updated.updatedAt).getTime()).toBeGreaterThan(
       new Date(product.updatedAt).getTime(),
     );
-    const nameNull = await catalog.fail(CatalogPatterns.productsUpdate, {
+    const nameNull = await catalog.fail(UpdateProduct, {
       id: product.id,
       name: null,
     });
@@ -127,13 +132,13 @@ describe('products (bus, real Postgres)', () => {
 
   it('archives instead of forgetting: archived products stay readable and filterable', async () => {
     const product = await create({ sku: 'ARC-1', name: 'Archivable' });
-    const archived = await catalog.send<ProductDto>(CatalogPatterns.productsArchive, {
+    const archived = await catalog.send<ProductDto>(ArchiveProduct, {
       id: product.id,
     });
     expect(archived.active).toBe(false);
     expect(archived.archivedAt).not.toBeNull();
     // Archiving again changes nothing.
-    const again = await catalog.send<ProductDto>(CatalogPatterns.productsArchive, {
+    const again = await catalog.send<ProductDto>(ArchiveProduct, {
       id: product.id,
     });
     expect(again.archivedAt).toBe(archived.archivedAt);
@@ -142,7 +147,7 @@ describe('products (bus, real Postgres)', () => {
     expect(page.items.map((item) => item.sku)).toEqual(['ARC-1']);
     expect((await list({ search: 'ARC-1', active: true })).total).toBe(0);
     // Brought back by an update.
-    const back = await catalog.send<ProductDto>(CatalogPatterns.productsUpdate, {
+    const back = await catalog.send<ProductDto>(UpdateProduct, {
       id: product.id,
       active: true,
     });
@@ -153,14 +158,14 @@ describe('products (bus, real Postgres)', () => {
     const a = await create({ sku: 'GM-A', name: 'Get many A' });
     const b = await create({ sku: 'GM-B', name: 'Get many B', active: false });
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const many = await catalog.send<ProductDto[]>(CatalogPatterns.productsGetMany, {
+    const many = await catalog.send<ProductDto[]>(GetProducts, {
       ids: [b.id, unknown, a.id],
     });
     expect(many.map(({ id, sku, name, active }) => ({ id, sku, name, active }))).toEqual([
       { id: b.id, sku: 'GM-B', name: 'Get many B', active: false },
       { id: a.id, sku: 'GM-A', name: 'Get many A', active: true },
     ]);
-    const missing = await catalog.fail(CatalogPatterns.productsGet, { id: unknown });
+    const missing = await catalog.fail(GetProduct, { id: unknown });
     expect(missing.getStatus()).toBe(404);
     expect(missing.message).toBe(`Product ${unknown} not found`);
   });
@@ -170,14 +175,14 @@ describe('products (bus, real Postgres)', () => {
     let esp32: CategoryDto;
 
     beforeAll(async () => {
-      microcontrollers = await catalog.send<CategoryDto>(CatalogPatterns.categoriesCreate, {
+      microcontrollers = await catalog.send<CategoryDto>(CreateCategory, {
         name: 'Search MCU',
       });
-      esp32 = await catalog.send<CategoryDto>(CatalogPatterns.categoriesCreate, {
+      esp32 = await catalog.send<CategoryDto>(CreateCategory, {
         name: 'Search ESP32',
         parentId: microcontrollers.id,
       });
-      const power = await catalog.send<CategoryDto>(CatalogPatterns.categoriesCreate, {
+      const power = await catalog.send<CategoryDto>(CreateCategory, {
         name: 'Search Power',
       });
       await create({
@@ -239,7 +244,7 @@ describe('products (bus, real Postgres)', () => {
         path: ['Search MCU', 'Search ESP32'],
       });
       expect(skus(await list({ categoryId: esp32.id, search: 's3' }))).toEqual(['S-ESP32-S3']);
-      const unknown = await catalog.fail(CatalogPatterns.productsList, {
+      const unknown = await catalog.fail(ListProducts, {
         categoryId: '00000000-0000-4000-8000-000000000000',
       });
       expect(unknown.getStatus()).toBe(404);
@@ -276,7 +281,7 @@ describe('products (bus, real Postgres)', () => {
     });
 
     it('refuses a page size over 100 and an unknown sort, naming the field', async () => {
-      const error = await catalog.fail(CatalogPatterns.productsList, {
+      const error = await catalog.fail(ListProducts, {
         pageSize: 101,
         sort: 'price',
       });

@@ -6,7 +6,9 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import {
-  CatalogPatterns,
+  CreateCategory,
+  CreateProduct,
+  ListProducts,
   type CategoryDto,
   type EventEnvelope,
   type Page,
@@ -36,10 +38,9 @@ describe('the copy of each product’s stock status (stock-status queue → prod
     await catalog?.close();
   });
 
-  const create = (data: Record<string, unknown>) =>
-    catalog.send<ProductDto>(CatalogPatterns.productsCreate, data);
+  const create = (data: Record<string, unknown>) => catalog.send<ProductDto>(CreateProduct, data);
   const list = (query: Record<string, unknown>) =>
-    catalog.send<Page<ProductDto>>(CatalogPatterns.productsList, query);
+    catalog.send<Page<ProductDto>>(ListProducts, query);
 
   function statusEvent(
     productId: string,
@@ -125,7 +126,7 @@ describe('the copy of each product’s stock status (stock-status queue → prod
   });
 
   it('filters the list by status, with search and category, counting only what matches', async () => {
-    const sensors = await catalog.send<CategoryDto>(CatalogPatterns.categoriesCreate, {
+    const sensors = await catalog.send<CategoryDto>(CreateCategory, {
       name: 'Status sensors',
     });
     const make = (sku: string, name: string, categoryId?: string) =>
@@ -167,7 +168,7 @@ describe('the copy of each product’s stock status (stock-status queue → prod
   });
 
   it('refuses an unknown status, naming the field', async () => {
-    const error = await catalog.fail(CatalogPatterns.productsList, { status: 'empty' });
+    const error = await catalog.fail(ListProducts, { status: 'empty' });
     expect(error.getStatus()).toBe(400);
     expect(error.getResponse()).toMatchObject({
       details: [{ field: 'status', message: 'status must be one of ok, low, out' }],

@@ -2,7 +2,14 @@ import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, RpcException, Transport } from '@nestjs/microservices';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { NotificationPatterns, type BusRequest, type DigestRunResult } from '@inventory/contracts';
+import {
+  type BusRequest,
+  type DigestRunResult,
+  GetAlertRecipients,
+  ListEmails,
+  RunDigest,
+  SetAlertRecipients,
+} from '@inventory/contracts';
 import { freePort } from '@inventory/local-stack';
 import { ADMIN, expectErrorShape, startGateway, type TestGateway } from './support';
 
@@ -39,15 +46,15 @@ class NotificationDouble {
     asked.push({ pattern, request });
   }
 
-  @MessagePattern(NotificationPatterns.recipientsGet)
+  @MessagePattern(GetAlertRecipients.pattern)
   get(@Payload() request: BusRequest) {
-    this.record(NotificationPatterns.recipientsGet, request);
+    this.record(GetAlertRecipients.pattern, request);
     return { recipients: ['stores@example.com'], updatedAt: null, updatedBy: null };
   }
 
-  @MessagePattern(NotificationPatterns.recipientsSet)
+  @MessagePattern(SetAlertRecipients.pattern)
   set(@Payload() request: BusRequest<{ recipients: string[] }>) {
-    this.record(NotificationPatterns.recipientsSet, request);
+    this.record(SetAlertRecipients.pattern, request);
     return {
       recipients: request.data.recipients,
       updatedAt: '2026-11-24T10:00:00.000Z',
@@ -55,15 +62,15 @@ class NotificationDouble {
     };
   }
 
-  @MessagePattern(NotificationPatterns.emailsList)
+  @MessagePattern(ListEmails.pattern)
   list(@Payload() request: BusRequest) {
-    this.record(NotificationPatterns.emailsList, request);
+    this.record(ListEmails.pattern, request);
     return { items: [], total: 0, page: 1, pageSize: 20 };
   }
 
-  @MessagePattern(NotificationPatterns.digestRun)
+  @MessagePattern(RunDigest.pattern)
   run(@Payload() request: BusRequest) {
-    this.record(NotificationPatterns.digestRun, request);
+    this.record(RunDigest.pattern, request);
     if ('error' in digestAnswer) throw new RpcException(digestAnswer.error);
     return digestAnswer;
   }
@@ -119,7 +126,7 @@ describe('/api/v1/alerts (the notification service answered by a bus double)', (
     expect(answer.status).toBe(200);
     expect(asked).toEqual([
       {
-        pattern: NotificationPatterns.recipientsSet,
+        pattern: SetAlertRecipients.pattern,
         request: {
           meta: {
             correlationId: answer.headers.get('x-request-id'),
@@ -167,7 +174,7 @@ describe('/api/v1/alerts (the notification service answered by a bus double)', (
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual(digestResult);
     expect(asked[0]).toEqual({
-      pattern: NotificationPatterns.digestRun,
+      pattern: RunDigest.pattern,
       request: expect.objectContaining({ data: { force: true } }),
     });
 

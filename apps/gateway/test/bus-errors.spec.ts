@@ -1,7 +1,7 @@
 import { Controller, Get, type INestMicroservice, Module, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
-import type { RequestMeta } from '@inventory/contracts';
+import { busRequest, type RequestMeta } from '@inventory/contracts';
 import {
   BusContextInterceptor,
   ConflictError,
@@ -16,12 +16,12 @@ import { freePort } from '@inventory/local-stack';
 import { AppModule } from '../src/app.module';
 import { ADMIN, captureLogs, expectErrorShape, startGateway, type TestGateway } from './support';
 
-const PROBE = 'catalog.test.probe';
+const PROBE = busRequest<{ kind: string }, unknown>('catalog.test.probe', 'catalog');
 
 /** Stands for a service: answers the probe pattern the way a real handler would fail. */
 @Controller()
 class ProbeHandlers {
-  @MessagePattern(PROBE)
+  @MessagePattern(PROBE.pattern)
   handle(@Payload('data') data: { kind: string }, @Payload('meta') meta: RequestMeta) {
     switch (data.kind) {
       case 'not-found':
@@ -56,7 +56,7 @@ class BusProbeController {
 
   @Get('bus/:kind')
   probe(@Param('kind') kind: string) {
-    return this.bus.send('catalog', PROBE, { kind });
+    return this.bus.send(PROBE, { kind });
   }
 
   @Get('crash')

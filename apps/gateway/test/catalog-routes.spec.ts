@@ -12,11 +12,17 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import {
-  CatalogPatterns,
   type ExportPageDto,
   type ProductDto,
   type StockLevel,
-  StockPatterns,
+  CreateProduct,
+  ExportProducts,
+  GetProduct,
+  GetStockLevels,
+  ImportProducts,
+  ListProducts,
+  RequestMediaUpload,
+  SaveImportPart,
 } from '@inventory/contracts';
 import { freePort } from '@inventory/local-stack';
 import { BusModule, ConfigModule, createValidationPipe, loadConfig } from '@inventory/platform';
@@ -60,13 +66,13 @@ const importParts = new Map<string, string[]>();
 /** The catalog service as the gateway sees it over the bus (its own tests cover its rules). */
 @Controller()
 class FakeCatalog {
-  @MessagePattern(CatalogPatterns.productsList)
+  @MessagePattern(ListProducts.pattern)
   list(@Payload('data') data: unknown) {
-    record(CatalogPatterns.productsList, data);
+    record(ListProducts.pattern, data);
     return { items: catalogProducts, total: 3, page: 1, pageSize: 20 };
   }
 
-  @MessagePattern(CatalogPatterns.productsGet)
+  @MessagePattern(GetProduct.pattern)
   get(@Payload('data') data: { id: string }) {
     const found = catalogProducts.find((p) => p.id === data.id);
     if (!found) {
@@ -79,7 +85,7 @@ class FakeCatalog {
     return found;
   }
 
-  @MessagePattern(CatalogPatterns.productsCreate)
+  @MessagePattern(CreateProduct.pattern)
   create(@Payload('data') data: { sku: string }) {
     throw new RpcException({
       statusCode: 409,
@@ -88,30 +94,30 @@ class FakeCatalog {
     });
   }
 
-  @MessagePattern(CatalogPatterns.productsExport)
+  @MessagePattern(ExportProducts.pattern)
   export(@Payload('data') data: { after?: string }) {
-    record(CatalogPatterns.productsExport, data);
+    record(ExportProducts.pattern, data);
     return (
       EXPORT_PAGES[EXPORT_PAGES.findIndex((page) => page.next === data.after) + 1] ??
       EXPORT_PAGES[0]
     );
   }
 
-  @MessagePattern(CatalogPatterns.productsImportPart)
+  @MessagePattern(SaveImportPart.pattern)
   importPart(@Payload('data') data: { importId: string; index: number; text: string }) {
-    record(CatalogPatterns.productsImportPart, { ...data, text: data.text.length });
+    record(SaveImportPart.pattern, { ...data, text: data.text.length });
     const parts = importParts.get(data.importId) ?? [];
     parts[data.index] = data.text;
     importParts.set(data.importId, parts);
     return { importId: data.importId, index: data.index };
   }
 
-  @MessagePattern(CatalogPatterns.productsImport)
+  @MessagePattern(ImportProducts.pattern)
   import(
     @Payload('data') data: { csv?: string; importId?: string; parts?: number; partial?: boolean },
   ) {
     const text = data.csv ?? importParts.get(data.importId!)!.join('');
-    record(CatalogPatterns.productsImport, { ...data, csv: undefined, text });
+    record(ImportProducts.pattern, { ...data, csv: undefined, text });
     const rows = text.trimEnd().split('\n').length - 1;
     return {
       rows,
@@ -124,18 +130,18 @@ class FakeCatalog {
     };
   }
 
-  @MessagePattern(CatalogPatterns.mediaRequestUpload)
+  @MessagePattern(RequestMediaUpload.pattern)
   requestUpload(@Payload('data') data: unknown) {
-    record(CatalogPatterns.mediaRequestUpload, data);
+    record(RequestMediaUpload.pattern, data);
     return { uploadId: 'u', url: 'http://s3/x', method: 'PUT', headers: {}, expiresAt: 'soon' };
   }
 }
 
 @Controller()
 class FakeStock {
-  @MessagePattern(StockPatterns.levelsGetMany)
+  @MessagePattern(GetStockLevels.pattern)
   levels(@Payload('data') data: { productIds: string[] }): StockLevel[] {
-    record(StockPatterns.levelsGetMany, data);
+    record(GetStockLevels.pattern, data);
     return data.productIds.map((productId, i) => ({
       productId,
       sku: null,
@@ -239,11 +245,11 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
         { onHand: 20, reorderLevel: 5, status: 'ok', location: 'Shelf B3', lastMovementAt: null },
       ],
     ]);
-    expect(asked[StockPatterns.levelsGetMany]).toEqual([
+    expect(asked[GetStockLevels.pattern]).toEqual([
       { productIds: catalogProducts.map((p) => p.id) },
     ]);
     // The query reached the catalog converted by the validation pipe.
-    expect(asked[CatalogPatterns.productsList]).toEqual([
+    expect(asked[ListProducts.pattern]).toEqual([
       { search: 'esp32', active: true, page: 1, pageSize: 20 },
     ]);
   });
@@ -251,7 +257,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
   it('looks a code up by exact SKU, upper-cased like the catalog stores it', async () => {
     const response = await inject({ method: 'GET', url: '/api/v1/products?sku=mcu-esp-32' });
     expect(response.statusCode).toBe(200);
-    expect(asked[CatalogPatterns.productsList]?.at(-1)).toEqual({ sku: 'MCU-ESP-32' });
+    expect(asked[ListProducts.pattern]?.at(-1)).toEqual({ sku: 'MCU-ESP-32' });
     const tooLong = await inject({ method: 'GET', url: `/api/v1/products?sku=${'X'.repeat(65)}` });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().details.map((d: { field: string }) => d.field)).toEqual(['sku']);
@@ -300,11 +306,11 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
       /^attachment; filename="products-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(response.body).toBe('sku,name\nA-1,One\nA-2,Two\nA-3,Three\n');
-    expect(asked[CatalogPatterns.productsExport]).toEqual([{}, { after: 'A-1' }, { after: 'A-2' }]);
+    expect(asked[ExportProducts.pattern]).toEqual([{}, { after: 'A-1' }, { after: 'A-2' }]);
   });
 
   it('exports with the list filters, passed on with every page, and refuses a bad filter by name', async () => {
-    asked[CatalogPatterns.productsExport] = [];
+    asked[ExportProducts.pattern] = [];
     const categoryId = '0b7c6c7e-9d7a-4d52-9a53-0d3c1f6e8a11';
     const response = await inject({
       method: 'GET',
@@ -312,7 +318,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     });
     expect(response.statusCode).toBe(200);
     const filters = { search: 'esp32', active: true, categoryId };
-    expect(asked[CatalogPatterns.productsExport]).toEqual([
+    expect(asked[ExportProducts.pattern]).toEqual([
       filters,
       { ...filters, after: 'A-1' },
       { ...filters, after: 'A-2' },
@@ -334,8 +340,8 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     });
     expect(answer.statusCode).toBe(200);
     expect(answer.json()).toMatchObject({ rows: 1, created: 1 });
-    expect(asked[CatalogPatterns.productsImport]).toEqual([{ partial: true, text: small }]);
-    expect(asked[CatalogPatterns.productsImportPart]).toBeUndefined();
+    expect(asked[ImportProducts.pattern]).toEqual([{ partial: true, text: small }]);
+    expect(asked[SaveImportPart.pattern]).toBeUndefined();
 
     const rows = Array.from(
       { length: 20_000 },
@@ -351,12 +357,10 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     });
     expect(big.statusCode).toBe(200);
     expect(big.json()).toMatchObject({ rows: 20_000 });
-    const parts = asked[CatalogPatterns.productsImportPart] as { index: number; text: number }[];
+    const parts = asked[SaveImportPart.pattern] as { index: number; text: number }[];
     expect(parts.length).toBe(Math.ceil(large.length / 200_000));
     expect(parts.every((part) => part.text <= 200_000)).toBe(true);
-    const imported = (
-      asked[CatalogPatterns.productsImport] as { text: string; parts: number }[]
-    )[1];
+    const imported = (asked[ImportProducts.pattern] as { text: string; parts: number }[])[1];
     expect(imported.parts).toBe(parts.length);
     expect(imported.text).toBe(large);
   });
@@ -379,7 +383,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
       payload: { sku: 'A' },
     });
     expect(json.statusCode).toBe(415);
-    expect(asked[CatalogPatterns.productsImport]).toBeUndefined();
+    expect(asked[ImportProducts.pattern]).toBeUndefined();
   });
 
   it('decodes the file by its byte order mark or charset, and refuses one that is not UTF-8 (415)', async () => {
@@ -405,7 +409,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expect(asked[CatalogPatterns.productsImport]).toEqual([
+    expect(asked[ImportProducts.pattern]).toEqual([
       { text: 'sku,name\nL-1,Größe\n' },
       { text: 'sku,name\nU-1,Ωmega\n' },
     ]);
@@ -417,7 +421,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     });
     expect(unnamed.statusCode).toBe(415);
     expect(unnamed.json().message).toMatch(/^The file is not valid UTF-8 \(first at line 2\)/);
-    expect(asked[CatalogPatterns.productsImport]).toHaveLength(2);
+    expect(asked[ImportProducts.pattern]).toHaveLength(2);
   });
 
   it('passes the product id of the route to media requests', async () => {
@@ -428,7 +432,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
       payload: { kind: 'image', filename: 'a.png', contentType: 'image/png', size: 100 },
     });
     expect(response.statusCode).toBe(201);
-    expect(asked[CatalogPatterns.mediaRequestUpload]).toEqual([
+    expect(asked[RequestMediaUpload.pattern]).toEqual([
       { kind: 'image', filename: 'a.png', contentType: 'image/png', size: 100, productId: id },
     ]);
   });

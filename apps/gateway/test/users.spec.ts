@@ -59,7 +59,7 @@ describe('managing users (HTTP, real Postgres, SQS stand-in)', () => {
           email: 'grace.hopper@lab.example',
           displayName: 'Grace Hopper',
           link: `${PUBLIC_URL}/login`,
-          expiresAt: created.body.createdAt,
+          createdAt: created.body.createdAt,
         },
       }),
     );

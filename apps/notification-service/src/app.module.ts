@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { NotificationDatabaseModule } from './database/notification-database.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import {
   BusModule,
@@ -39,6 +40,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot({ service: 'notification', logRequests: false }),
         DatabaseModule.forService(notificationDatabase),
+        NotificationDatabaseModule,
         HealthModule.forService('notification'),
         BusModule,
         SqsModule,

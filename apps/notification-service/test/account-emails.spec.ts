@@ -55,12 +55,33 @@ describe('account emails from notification-requests', () => {
   });
 
   it('sends the welcome email with the login link', async () => {
-    const payload = account({ link: 'http://inventory.test/login', expiresAt: undefined });
+    const payload = account({
+      link: 'http://inventory.test/login',
+      expiresAt: undefined,
+      createdAt: new Date().toISOString(),
+    });
     await fx.publish(queue, envelope(NotificationRequests.Welcome, payload, { source: 'gateway' }));
     await eventually('the welcome email', async () => (await fx.sentMail()).length === 1);
     const [mail] = await fx.sentMail();
     expect(mail.subject).toBe('Welcome to Electronic Inventory');
     expect(mail.body.text).toContain('Sign in here:\nhttp://inventory.test/login');
+    // Handled to the end (logged, its id recorded) before the next test empties the tables.
+    await eventually('the welcome email logged', async () => (await fx.emailLog()).length === 1);
+  });
+
+  it('still sends a welcome request queued in the old shape (creation time in expiresAt)', async () => {
+    const payload = account({
+      link: 'http://inventory.test/login',
+      expiresAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const event = envelope(NotificationRequests.Welcome, payload, { source: 'gateway' });
+    await fx.publish(queue, event);
+    await eventually('the welcome email', async () => (await fx.sentMail()).length === 1);
+    expect((await fx.sentMail())[0].subject).toBe('Welcome to Electronic Inventory');
+    await eventually('the welcome email logged', async () => (await fx.emailLog()).length === 1);
+    expect(await fx.emailLog()).toEqual([
+      expect.objectContaining({ kind: 'welcome', status: 'sent', event_id: event.id }),
+    ]);
   });
 
   it('does not send a reset link that expired while the request waited', async () => {

@@ -1,6 +1,6 @@
-import { NotificationPatterns, type DigestRunResult, type StockLevel } from '@inventory/contracts';
+import { type DigestRunResult, type StockLevel, RunDigest } from '@inventory/contracts';
 import type { ServiceError } from '@inventory/platform';
-import { checkLowStock } from '../src/commands/run-digest/check-low-stock.cli';
+import { runDigestCli } from '../src/commands/run-digest/run-digest.cli';
 import { dayIn } from '../src/commands/run-digest/digest-day';
 import { eventually, NotificationFixture, sleep, stockLevel } from './support';
 
@@ -31,8 +31,7 @@ function output() {
 
 describe('the low-stock digest', () => {
   let fx: NotificationFixture;
-  const run = (force = false) =>
-    fx.ask<DigestRunResult>(NotificationPatterns.digestRun, force ? { force } : {});
+  const run = (force = false) => fx.ask<DigestRunResult>(RunDigest, force ? { force } : {});
 
   beforeAll(async () => {
     // The seed's login link is <server>/admin/: PUBLIC_URL makes ours the same.
@@ -174,7 +173,7 @@ describe('the low-stock digest', () => {
     // The service's own environment, as an operator on its machine would have it.
     const env = fx.env;
     const out = output();
-    expect(await checkLowStock([], env, out, output())).toBe(0);
+    expect(await runDigestCli([], env, out, output())).toBe(0);
     expect(out.text()).toBe(
       [
         `Low-stock check for ${dayIn('UTC')} (UTC)`,
@@ -187,19 +186,19 @@ describe('the low-stock digest', () => {
     );
 
     const again = output();
-    expect(await checkLowStock([], env, again, output())).toBe(0);
+    expect(await runDigestCli([], env, again, output())).toBe(0);
     expect(again.text()).toMatch(
       /Today's digest already went out at .*: nothing sent\. Use --force/,
     );
     expect(await fx.sentMail()).toHaveLength(1);
 
     const forced = output();
-    expect(await checkLowStock(['--force'], env, forced, output())).toBe(0);
+    expect(await runDigestCli(['--force'], env, forced, output())).toBe(0);
     expect(forced.text()).toContain('Sent "Low Stock Alert - 2 Items Need Restocking"');
     expect(await fx.sentMail()).toHaveLength(2);
 
     const wrong = output();
-    expect(await checkLowStock(['--forse'], env, output(), wrong)).toBe(2);
+    expect(await runDigestCli(['--forse'], env, output(), wrong)).toBe(2);
     expect(wrong.text()).toContain('unknown option --forse');
   });
 

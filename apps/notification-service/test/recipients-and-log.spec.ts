@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  NotificationPatterns,
   Queues,
   StockEvents,
   type AlertRecipients,
   type EmailLogEntry,
   type EmailLogEntryWithText,
   type Page,
+  GetAlertRecipients,
+  GetEmail,
+  ListEmails,
+  SetAlertRecipients,
 } from '@inventory/contracts';
 import type { ServiceError } from '@inventory/platform';
 import { withheldText } from '../src/database/email-log.repository';
@@ -27,10 +30,10 @@ describe('alert recipients and the email log (bus patterns)', () => {
     await fx?.close();
   });
 
-  const getRecipients = () => fx.ask<AlertRecipients>(NotificationPatterns.recipientsGet, {});
+  const getRecipients = () => fx.ask<AlertRecipients>(GetAlertRecipients, {});
   const setRecipients = (recipients: unknown, userId = randomUUID()) =>
     fx.ask<AlertRecipients>(
-      NotificationPatterns.recipientsSet,
+      SetAlertRecipients,
       { recipients },
       {
         userId,
@@ -115,7 +118,7 @@ describe('alert recipients and the email log (bus patterns)', () => {
         (await fx.emailLog()).some((row) => row.event_id === event.id),
       );
     }
-    const page1 = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+    const page1 = await fx.ask<Page<EmailLogEntry>>(ListEmails, {
       page: 1,
       pageSize: 2,
     });
@@ -140,23 +143,23 @@ describe('alert recipients and the email log (bus patterns)', () => {
       correlationId: events[4].correlationId,
       at: expect.any(String),
     });
-    const page3 = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+    const page3 = await fx.ask<Page<EmailLogEntry>>(ListEmails, {
       page: 3,
       pageSize: 2,
     });
     expect(page3.items.map((e) => e.eventId)).toEqual([events[0].id]);
 
-    const failed = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+    const failed = await fx.ask<Page<EmailLogEntry>>(ListEmails, {
       status: 'failed',
     });
     expect(failed).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
-    const byEvent = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+    const byEvent = await fx.ask<Page<EmailLogEntry>>(ListEmails, {
       eventId: events[2].id,
     });
     expect(byEvent.items.map((e) => e.subject)).toEqual(['Low Stock Alert - Part 2 (SKU: PART-2)']);
 
     const bad = (await fx
-      .ask(NotificationPatterns.emailsList, { pageSize: 500, status: 'lost' })
+      .ask(ListEmails, { pageSize: 500, status: 'lost' })
       .catch((e: unknown) => e)) as ServiceError;
     expect(bad.getStatus()).toBe(400);
     expect((bad.getResponse() as { message: string }).message).toBe(
@@ -181,19 +184,19 @@ describe('alert recipients and the email log (bus patterns)', () => {
     );
     await fx.db.query(`UPDATE email_log SET at = '2026-01-10T12:00:00Z'`);
 
-    const inJanuary = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+    const inJanuary = await fx.ask<Page<EmailLogEntry>>(ListEmails, {
       from: '2026-01-10',
       to: '2026-01-11',
     });
     expect(inJanuary.items.map((e) => e.subject)).toEqual([
       'Low Stock Alert - Part with text (SKU: TEXT-1)',
     ]);
-    const later = await fx.ask<Page<EmailLogEntry>>(NotificationPatterns.emailsList, {
+    const later = await fx.ask<Page<EmailLogEntry>>(ListEmails, {
       from: '2026-01-10T12:00:01Z',
     });
     expect(later.total).toBe(0);
 
-    const opened = await fx.ask<EmailLogEntryWithText>(NotificationPatterns.emailsGet, {
+    const opened = await fx.ask<EmailLogEntryWithText>(GetEmail, {
       id: inJanuary.items[0].id,
     });
     expect(opened.subject).toBe('Low Stock Alert - Part with text (SKU: TEXT-1)');
@@ -201,11 +204,11 @@ describe('alert recipients and the email log (bus patterns)', () => {
     expect(opened.text).toContain('2');
 
     const missing = (await fx
-      .ask(NotificationPatterns.emailsGet, { id: randomUUID() })
+      .ask(GetEmail, { id: randomUUID() })
       .catch((e: unknown) => e)) as ServiceError;
     expect(missing.getStatus()).toBe(404);
     const badDate = (await fx
-      .ask(NotificationPatterns.emailsList, { from: 'yesterday' })
+      .ask(ListEmails, { from: 'yesterday' })
       .catch((e: unknown) => e)) as ServiceError;
     expect(badDate.getStatus()).toBe(400);
   });

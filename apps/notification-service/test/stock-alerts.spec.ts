@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   deadLetterQueueName,
-  NotificationPatterns,
   Queues,
   StockEvents,
   type StockLevelEventPayload,
+  SetAlertRecipients,
 } from '@inventory/contracts';
 import { StockEventsHandler } from '../src/commands/send-stock-alert/stock-events.handler';
 import { envelope, eventually, NotificationFixture, sleep } from './support';
@@ -249,7 +249,7 @@ describe('stock alerts (real Postgres, SQS and SES stand-ins)', () => {
   });
 
   it('sends nothing, and says why in the email log, while the recipient list is empty', async () => {
-    await fx.ask(NotificationPatterns.recipientsSet, { recipients: [] });
+    await fx.ask(SetAlertRecipients, { recipients: [] });
     try {
       const event = envelope(StockEvents.Low, level());
       await fx.publish(queue, event);
@@ -259,7 +259,7 @@ describe('stock alerts (real Postgres, SQS and SES stand-ins)', () => {
       ]);
       expect(await fx.sentMail()).toHaveLength(0);
     } finally {
-      await fx.ask(NotificationPatterns.recipientsSet, {
+      await fx.ask(SetAlertRecipients, {
         recipients: ['stores@inventory.test', 'lab@inventory.test'],
       });
     }

@@ -14,7 +14,12 @@ import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { StockPatterns, type EventEnvelope, type StockLevel } from '@inventory/contracts';
+import {
+  type EventEnvelope,
+  type StockLevel,
+  ListLowStock,
+  type AnyBusRequestType,
+} from '@inventory/contracts';
 import {
   createQueues,
   createTestDatabase,
@@ -97,7 +102,7 @@ export async function startStockDouble(): Promise<StockDouble> {
   };
   @Controller()
   class StockLevelsController {
-    @MessagePattern(StockPatterns.levelsLow)
+    @MessagePattern(ListLowStock.pattern)
     low(): StockLevel[] {
       double.requests++;
       return double.levels;
@@ -385,10 +390,14 @@ export class NotificationFixture {
   }
 
   /** Sends a bus request to the service as an admin signed in at the gateway would. */
-  ask<T>(pattern: string, data: unknown, actor = { userId: randomUUID(), role: 'admin' }) {
+  ask<T>(
+    request: AnyBusRequestType,
+    data: unknown,
+    actor = { userId: randomUUID(), role: 'admin' },
+  ) {
     return RequestContext.run(
       { correlationId: `test-${randomUUID()}`, actor: actor as never },
-      () => this.bus.send<T>('notification', pattern, data, { timeoutMs: 20_000 }),
+      () => this.bus.send(request, data, { timeoutMs: 20_000 }) as Promise<T>,
     );
   }
 

@@ -31,9 +31,9 @@ import {
   MAX_MOVEMENT_QUANTITY,
   Queues,
   Role,
-  StockPatterns,
   type EventEnvelope,
   type ProductEventPayload,
+  RecordMovement,
 } from '@inventory/contracts';
 import {
   AppBaseConfig,
@@ -399,7 +399,7 @@ async function receiveStock(bus: ServiceBus, count: number): Promise<void> {
   const worker = async () => {
     for (let n = next++; n <= count; n = next++) {
       await asStaff(() =>
-        bus.send('stock', StockPatterns.movementsRecord, {
+        bus.send(RecordMovement, {
           productId: benchProductId(n),
           type: 'receive',
           quantity: MAX_MOVEMENT_QUANTITY,
@@ -420,7 +420,7 @@ const asStaff = <T>(work: () => Promise<T>) =>
 async function busIssue(bus: ServiceBus, productId: string): Promise<void> {
   try {
     await asStaff(() =>
-      bus.send('stock', StockPatterns.movementsRecord, {
+      bus.send(RecordMovement, {
         productId,
         type: 'issue',
         quantity: 1,

@@ -1,3 +1,4 @@
+import { ScheduleModule } from '@nestjs/schedule';
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   BusModule,
@@ -49,6 +50,7 @@ export class AppModule {
         // Every movement writes at least one event: more relay loops keep the outbox short.
         OutboxModule.forRoot({ source: 'stock', relay: { concurrency: 4 } }),
         SqsModule,
+        ScheduleModule.forRoot(),
       ],
       controllers: [
         RecordMovementMessageController,

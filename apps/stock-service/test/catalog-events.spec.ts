@@ -3,9 +3,9 @@ import {
   CatalogEvents,
   deadLetterQueueName,
   Queues,
-  StockPatterns,
   type EventEnvelope,
   type ProductEventPayload,
+  RecordMovement,
 } from '@inventory/contracts';
 import { copyCatalogProduct } from '../src/commands/copy-catalog-product/copy-catalog-product.handler';
 import {
@@ -72,7 +72,7 @@ describe('the stock service keeps its copy of products from catalog events', () 
       on_hand: 0,
     });
 
-    await fx.send(StockPatterns.movementsRecord, { productId, type: 'receive', quantity: 100 });
+    await fx.send(RecordMovement, { productId, type: 'receive', quantity: 100 });
     expect(fx.catalog.lookups.get(productId)).toBeUndefined();
   });
 
@@ -141,7 +141,7 @@ describe('the stock service keeps its copy of products from catalog events', () 
       }),
     );
     await eventually('the archiving', async () => (await item(productId)).active === false);
-    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const error = await fx.sendExpectingError(RecordMovement, {
       productId,
       type: 'receive',
       quantity: 1,
@@ -162,7 +162,7 @@ describe('the stock service keeps its copy of products from catalog events', () 
       }),
     );
     await eventually('the copy', async () => !!(await item(productId)));
-    await fx.send(StockPatterns.movementsRecord, { productId, type: 'receive', quantity: 5 });
+    await fx.send(RecordMovement, { productId, type: 'receive', quantity: 5 });
     // The catalog says it is deleted, in an event that (wrongly) still calls it active.
     await sendCatalogEvent(
       fx,
@@ -175,7 +175,7 @@ describe('the stock service keeps its copy of products from catalog events', () 
     );
     await eventually('the deletion', async () => (await item(productId)).active === false);
 
-    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const error = await fx.sendExpectingError(RecordMovement, {
       productId,
       type: 'issue',
       quantity: 1,

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  StockPatterns,
   type RecordMovementReply,
   type StockLevel,
   type StockMovement,
   type Page,
+  GetStockLevel,
+  ListMovements,
+  RecordMovement,
 } from '@inventory/contracts';
 import type { ServiceError } from '@inventory/platform';
 import { errorBody, ledgerTotals, STAFF, ADMIN, stockFixture, type StockFixture } from './support';
@@ -21,7 +23,7 @@ describe('movements under concurrency and retries', () => {
   });
 
   const record = (data: object, actor = STAFF) =>
-    fx.send<RecordMovementReply>(StockPatterns.movementsRecord, data, actor);
+    fx.send<RecordMovementReply>(RecordMovement, data, actor);
 
   /** Settles every request, answering the result or the error each ended with. */
   async function settle<T>(requests: Promise<T>[]) {
@@ -52,7 +54,7 @@ describe('movements under concurrency and retries', () => {
     expect(ok.map((r) => r.onHand).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 100 }, (_, i) => i),
     );
-    const level = await fx.send<StockLevel>(StockPatterns.levelsGet, { productId: id });
+    const level = await fx.send<StockLevel>(GetStockLevel, { productId: id });
     expect(level.onHand).toBe(0);
     expect(level.status).toBe('out');
     const { rows } = await fx.db.query(
@@ -123,9 +125,9 @@ describe('movements under concurrency and retries', () => {
       expect(retry).toEqual({ ...first, replayed: true });
       expect(again).toEqual({ ...first, replayed: true });
       expect(retry.onHand).toBe(6);
-      const level = await fx.send<StockLevel>(StockPatterns.levelsGet, { productId: id });
+      const level = await fx.send<StockLevel>(GetStockLevel, { productId: id });
       expect(level.onHand).toBe(5);
-      const page = await fx.send<Page<StockMovement>>(StockPatterns.movementsList, {
+      const page = await fx.send<Page<StockMovement>>(ListMovements, {
         productId: id,
       });
       expect(page.items.filter((m) => m.type === 'issue' && m.delta === -4)).toHaveLength(1);
@@ -161,7 +163,7 @@ describe('movements under concurrency and retries', () => {
       const { ok, failed } = await settle(requests);
       expect(failed).toEqual([]);
       expect(ok.filter((r) => !r.replayed)).toHaveLength(30);
-      const level = await fx.send<StockLevel>(StockPatterns.levelsGet, { productId: id });
+      const level = await fx.send<StockLevel>(GetStockLevel, { productId: id });
       expect(level.onHand).toBe(60);
     });
 
@@ -176,7 +178,7 @@ describe('movements under concurrency and retries', () => {
         { productId: id, type: 'issue', quantity: 2, reference: 'other', idempotencyKey: key },
         { productId: fx.catalog.add().id, type: 'receive', quantity: 2, idempotencyKey: key },
       ]) {
-        const error = await fx.sendExpectingError(StockPatterns.movementsRecord, different);
+        const error = await fx.sendExpectingError(RecordMovement, different);
         expect(error.getStatus()).toBe(422);
         expect(errorBody(error).details).toEqual([
           { field: 'idempotencyKey', message: 'already used with a different request' },
@@ -184,19 +186,19 @@ describe('movements under concurrency and retries', () => {
       }
       // Another user reusing someone's key is a different request too.
       const other = await fx.sendExpectingError(
-        StockPatterns.movementsRecord,
+        RecordMovement,
         { productId: id, type: 'issue', quantity: 2, idempotencyKey: key },
         ADMIN,
       );
       expect(other.getStatus()).toBe(422);
-      const level = await fx.send<StockLevel>(StockPatterns.levelsGet, { productId: id });
+      const level = await fx.send<StockLevel>(GetStockLevel, { productId: id });
       expect(level.onHand).toBe(8);
     });
 
     it('a refused movement does not use up its key: the retry is judged afresh', async () => {
       const { id } = fx.catalog.add();
       const request = { productId: id, type: 'issue', quantity: 3, idempotencyKey: randomUUID() };
-      const refused = await fx.sendExpectingError(StockPatterns.movementsRecord, request);
+      const refused = await fx.sendExpectingError(RecordMovement, request);
       expect(refused.getStatus()).toBe(409);
       await record({ productId: id, type: 'receive', quantity: 3 });
       const reply = await record(request);

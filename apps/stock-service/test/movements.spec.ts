@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   MAX_MOVEMENT_QUANTITY,
-  StockPatterns,
   type RecordMovementReply,
   type StockLevel,
+  GetStockLevel,
+  RecordMovement,
 } from '@inventory/contracts';
 import { ADMIN, errorBody, ledgerTotals, STAFF, stockFixture, type StockFixture } from './support';
 
@@ -19,8 +20,8 @@ describe('recording movements (bus → real stock service → Postgres)', () => 
   });
 
   const record = (data: object, actor = STAFF) =>
-    fx.send<RecordMovementReply>(StockPatterns.movementsRecord, data, actor);
-  const level = (productId: string) => fx.send<StockLevel>(StockPatterns.levelsGet, { productId });
+    fx.send<RecordMovementReply>(RecordMovement, data, actor);
+  const level = (productId: string) => fx.send<StockLevel>(GetStockLevel, { productId });
 
   it('receives, issues, adjusts and counts, each answering the movement and on hand', async () => {
     const { id, sku } = fx.catalog.add({ sku: 'MCU-ESP-32', name: 'ESP32 DevKit' });
@@ -87,7 +88,7 @@ describe('recording movements (bus → real stock service → Postgres)', () => 
     const { id } = fx.catalog.add({ sku: 'PWR-BAT-9V', name: '9V Battery' });
     await record({ productId: id, type: 'receive', quantity: 6 });
 
-    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const error = await fx.sendExpectingError(RecordMovement, {
       productId: id,
       type: 'issue',
       quantity: 7,
@@ -98,7 +99,7 @@ describe('recording movements (bus → real stock service → Postgres)', () => 
     );
     expect(errorBody(error).details).toEqual([{ field: 'quantity', message: '6 available' }]);
 
-    const adjust = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const adjust = await fx.sendExpectingError(RecordMovement, {
       productId: id,
       type: 'adjust',
       quantity: -7,
@@ -148,7 +149,7 @@ describe('recording movements (bus → real stock service → Postgres)', () => 
     ],
   ])('refuses %j with 400 naming %s', async (change, field, message) => {
     const { id } = fx.catalog.add();
-    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const error = await fx.sendExpectingError(RecordMovement, {
       productId: id,
       type: 'issue',
       quantity: 1,
@@ -192,7 +193,7 @@ describe('recording movements (bus → real stock service → Postgres)', () => 
 
   it('refuses a product the catalog does not know with 404 "unknown product"', async () => {
     const id = randomUUID();
-    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const error = await fx.sendExpectingError(RecordMovement, {
       productId: id,
       type: 'receive',
       quantity: 1,
@@ -205,13 +206,13 @@ describe('recording movements (bus → real stock service → Postgres)', () => 
     );
     expect(rows[0].n).toBe(0);
 
-    const levelError = await fx.sendExpectingError(StockPatterns.levelsGet, { productId: id });
+    const levelError = await fx.sendExpectingError(GetStockLevel, { productId: id });
     expect(levelError.getStatus()).toBe(404);
   });
 
   it('refuses movements of an archived product with 422', async () => {
     const { id } = fx.catalog.add({ sku: 'OLD-1', name: 'Obsolete regulator', active: false });
-    const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+    const error = await fx.sendExpectingError(RecordMovement, {
       productId: id,
       type: 'receive',
       quantity: 1,
@@ -227,7 +228,7 @@ describe('recording movements (bus → real stock service → Postgres)', () => 
     const { id } = fx.catalog.add();
     await fx.catalog.stop();
     try {
-      const error = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+      const error = await fx.sendExpectingError(RecordMovement, {
         productId: id,
         type: 'receive',
         quantity: 5,

@@ -3,8 +3,9 @@ import {
   CatalogEvents,
   type EventEnvelope,
   type ProductsImportedPayload,
-  StockPatterns,
   type SyncProductsReply,
+  RecordMovement,
+  SyncProducts,
 } from '@inventory/contracts';
 import {
   errorBody,
@@ -46,7 +47,7 @@ describe('stock.products.sync: archives and deletes stop movements before the ca
     products: { productId: string; active: boolean; changedAt: Date; sku?: string }[],
     requireNoHistory?: boolean,
   ) =>
-    fx.send<SyncProductsReply>(StockPatterns.productsSync, {
+    fx.send<SyncProductsReply>(SyncProducts, {
       products: products.map((p) => ({
         productId: p.productId,
         sku: p.sku ?? 'SYNC-PART',
@@ -57,7 +58,7 @@ describe('stock.products.sync: archives and deletes stop movements before the ca
       ...(requireNoHistory ? { requireNoHistory } : {}),
     });
   const receive = (productId: string, quantity = 1) =>
-    fx.send(StockPatterns.movementsRecord, { productId, type: 'receive', quantity });
+    fx.send(RecordMovement, { productId, type: 'receive', quantity });
 
   it('refuses movements from the answer on, for a product it has a copy of and for one it never heard of', async () => {
     const known = fx.catalog.add();
@@ -69,7 +70,7 @@ describe('stock.products.sync: archives and deletes stop movements before the ca
     ]);
     expect(reply).toEqual({ applied: 2, history: [] });
     for (const productId of [known.id, unknown]) {
-      const refused = await fx.sendExpectingError(StockPatterns.movementsRecord, {
+      const refused = await fx.sendExpectingError(RecordMovement, {
         productId,
         type: 'receive',
         quantity: 1,

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
-  StockPatterns,
   type Page,
   type RecordMovementReply,
   type StockHistory,
   type StockLevel,
   type StockSummary,
   type StockMovement,
+  GetStockHistory,
+  GetStockLevels,
+  GetStockSummary,
+  ListLowStock,
+  ListMovements,
+  RecordMovement,
+  SetReorderLevel,
 } from '@inventory/contracts';
 import { GetStockHistoryQuery } from '../src/queries/get-stock-history/get-stock-history.query';
 import { PurgeExpiredService } from '../src/commands/purge-expired/purge-expired.service';
@@ -23,9 +29,8 @@ describe('reading stock: levels, low stock, the ledger', () => {
     await fx?.close();
   });
 
-  const record = (data: object) =>
-    fx.send<RecordMovementReply>(StockPatterns.movementsRecord, data, STAFF);
-  const list = (query: object) => fx.send<Page<StockMovement>>(StockPatterns.movementsList, query);
+  const record = (data: object) => fx.send<RecordMovementReply>(RecordMovement, data, STAFF);
+  const list = (query: object) => fx.send<Page<StockMovement>>(ListMovements, query);
 
   it('lists movements newest first, filtered by product, type and time, one page at a time', async () => {
     const { id } = fx.catalog.add();
@@ -78,7 +83,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
     [{ productId: '42' }, 'productId'],
     [{ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'to'],
   ])('refuses the list query %j with 400 naming %s', async (query, field) => {
-    const error = await fx.sendExpectingError(StockPatterns.movementsList, query);
+    const error = await fx.sendExpectingError(ListMovements, query);
     expect(error.getStatus()).toBe(400);
     expect(errorBody(error).details?.map((d) => d.field)).toContain(field);
   });
@@ -90,7 +95,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
     await record({ productId: b.id, type: 'receive', quantity: 3 });
     const unknown = randomUUID();
 
-    const levels = await fx.send<StockLevel[]>(StockPatterns.levelsGetMany, {
+    const levels = await fx.send<StockLevel[]>(GetStockLevels, {
       productIds: [b.id, unknown, a.id],
     });
     expect(levels.map((l) => [l.productId, l.sku, l.onHand, l.status])).toEqual([
@@ -100,9 +105,9 @@ describe('reading stock: levels, low stock, the ledger', () => {
     ]);
     expect(levels[1]).toMatchObject({ reorderLevel: 5, lastMovementAt: null });
     expect(fx.catalog.lookups.get(unknown)).toBeUndefined();
-    expect(await fx.send(StockPatterns.levelsGetMany, { productIds: [] })).toEqual([]);
+    expect(await fx.send(GetStockLevels, { productIds: [] })).toEqual([]);
 
-    const tooMany = await fx.sendExpectingError(StockPatterns.levelsGetMany, {
+    const tooMany = await fx.sendExpectingError(GetStockLevels, {
       productIds: Array.from({ length: 501 }, () => randomUUID()),
     });
     expect(tooMany.getStatus()).toBe(400);
@@ -110,8 +115,8 @@ describe('reading stock: levels, low stock, the ledger', () => {
 
   it('lists every active product at or below its reorder level, most urgent first', async () => {
     const setReorderLevel = (productId: string, reorderLevel: number) =>
-      fx.send(StockPatterns.reorderLevelSet, { productId, reorderLevel }, ADMIN);
-    const before = await fx.send<StockSummary>(StockPatterns.levelsSummary, {});
+      fx.send(SetReorderLevel, { productId, reorderLevel }, ADMIN);
+    const before = await fx.send<StockSummary>(GetStockSummary, {});
     const esp = fx.catalog.add({ sku: 'MCU-ESP-32', name: 'ESP32 DevKit' });
     const battery = fx.catalog.add({ sku: 'PWR-BAT-9V', name: '9V Battery' });
     const empty = fx.catalog.add({ sku: 'SEN-DHT-22', name: 'DHT22' });
@@ -127,7 +132,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
     await setReorderLevel(archived.id, 10);
     await fx.db.query('UPDATE stock_items SET active = false WHERE product_id = $1', [archived.id]);
 
-    const low = await fx.send<StockLevel[]>(StockPatterns.levelsLow, {});
+    const low = await fx.send<StockLevel[]>(ListLowStock, {});
     const mine = low.filter((l) =>
       [esp.id, battery.id, empty.id, plenty.id, archived.id].includes(l.productId),
     );
@@ -138,19 +143,19 @@ describe('reading stock: levels, low stock, the ledger', () => {
     ]);
 
     // The dashboard's top few, and its counts.
-    const top = await fx.send<StockLevel[]>(StockPatterns.levelsLow, { limit: 1 });
+    const top = await fx.send<StockLevel[]>(ListLowStock, { limit: 1 });
     expect(top).toHaveLength(1);
     expect(top[0].status).toBe('out');
-    const onlyLow = await fx.send<StockLevel[]>(StockPatterns.levelsLow, { status: 'low' });
+    const onlyLow = await fx.send<StockLevel[]>(ListLowStock, { status: 'low' });
     expect(onlyLow.every((level) => level.status === 'low')).toBe(true);
     expect(onlyLow.map((level) => level.sku)).toEqual(
       expect.arrayContaining(['PWR-BAT-9V', 'MCU-ESP-32']),
     );
-    const onlyOut = await fx.send<StockLevel[]>(StockPatterns.levelsLow, { status: 'out' });
+    const onlyOut = await fx.send<StockLevel[]>(ListLowStock, { status: 'out' });
     expect(onlyOut.every((level) => level.status === 'out')).toBe(true);
-    const tooMany = await fx.sendExpectingError(StockPatterns.levelsLow, { limit: 1001 });
+    const tooMany = await fx.sendExpectingError(ListLowStock, { limit: 1001 });
     expect(tooMany.getStatus()).toBe(400);
-    const after = await fx.send<StockSummary>(StockPatterns.levelsSummary, {});
+    const after = await fx.send<StockSummary>(GetStockSummary, {});
     expect({
       active: after.active - before.active,
       ok: after.ok - before.ok,
@@ -163,7 +168,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
     const { id } = fx.catalog.add();
     await record({ productId: id, type: 'receive', quantity: 9 });
     const level = await fx.send<StockLevel>(
-      StockPatterns.reorderLevelSet,
+      SetReorderLevel,
       { productId: id, reorderLevel: 9 },
       ADMIN,
     );
@@ -171,7 +176,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
 
     for (const reorderLevel of [-1, 2.5, '3', 1_000_000_001]) {
       const error = await fx.sendExpectingError(
-        StockPatterns.reorderLevelSet,
+        SetReorderLevel,
         { productId: id, reorderLevel },
         ADMIN,
       );
@@ -179,7 +184,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
       expect(errorBody(error).details?.[0].field).toBe('reorderLevel');
     }
     const unknown = await fx.sendExpectingError(
-      StockPatterns.reorderLevelSet,
+      SetReorderLevel,
       { productId: randomUUID(), reorderLevel: 3 },
       ADMIN,
     );
@@ -212,9 +217,9 @@ describe('reading stock: levels, low stock, the ledger', () => {
       await record({ productId: id, type: 'receive', quantity: 20 });
       await record({ productId: id, type: 'issue', quantity: 3 });
       await record({ productId: id, type: 'adjust', quantity: -2, reason: 'Damaged' });
-      await fx.send(StockPatterns.reorderLevelSet, { productId: id, reorderLevel: 8 }, ADMIN);
+      await fx.send(SetReorderLevel, { productId: id, reorderLevel: 8 }, ADMIN);
 
-      const history = await fx.send<StockHistory>(StockPatterns.historyGet, {
+      const history = await fx.send<StockHistory>(GetStockHistory, {
         productId: id,
         days: 30,
       });
@@ -241,13 +246,13 @@ describe('reading stock: levels, low stock, the ledger', () => {
     });
 
     it('answers 404 for an unknown product and 400 for a span it does not offer', async () => {
-      const unknown = await fx.sendExpectingError(StockPatterns.historyGet, {
+      const unknown = await fx.sendExpectingError(GetStockHistory, {
         productId: randomUUID(),
         days: 30,
       });
       expect(unknown.getStatus()).toBe(404);
       const { id } = fx.catalog.add();
-      const badSpan = await fx.sendExpectingError(StockPatterns.historyGet, {
+      const badSpan = await fx.sendExpectingError(GetStockHistory, {
         productId: id,
         days: 7,
       });

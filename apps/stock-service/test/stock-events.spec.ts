@@ -2,8 +2,9 @@ import {
   EventEnvelopeDto,
   StockEventDto,
   StockEvents,
-  StockPatterns,
   type RecordMovementReply,
+  RecordMovement,
+  SetReorderLevel,
 } from '@inventory/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -28,10 +29,9 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
     await fx?.close();
   });
 
-  const record = (data: object) =>
-    fx.send<RecordMovementReply>(StockPatterns.movementsRecord, data, STAFF);
+  const record = (data: object) => fx.send<RecordMovementReply>(RecordMovement, data, STAFF);
   const setReorderLevel = (productId: string, reorderLevel: number) =>
-    fx.send(StockPatterns.reorderLevelSet, { productId, reorderLevel }, ADMIN);
+    fx.send(SetReorderLevel, { productId, reorderLevel }, ADMIN);
   const forProduct = (events: StockEvent[], productId: string) =>
     events.filter((e) => e.payload.productId === productId);
   const ofType = (events: StockEvent[], type: string) => events.filter((e) => e.type === type);

@@ -1,6 +1,7 @@
 import {
   Queues,
-  StockPatterns,
+  RecordMovement,
+  SetReorderLevel,
   StockStatusChangedEventDto,
   StockStatusEvents,
   stockStatus,
@@ -26,9 +27,9 @@ describe('stock.status.changed on the stock-status queue (trigger → outbox →
   });
 
   const record = (productId: string, type: string, quantity: number) =>
-    fx.send(StockPatterns.movementsRecord, { productId, type, quantity }, STAFF);
+    fx.send(RecordMovement, { productId, type, quantity }, STAFF);
   const setReorderLevel = (productId: string, reorderLevel: number) =>
-    fx.send(StockPatterns.reorderLevelSet, { productId, reorderLevel }, ADMIN);
+    fx.send(SetReorderLevel, { productId, reorderLevel }, ADMIN);
 
   /** The product's status events so far, oldest first; waits until `count` arrived, then a little longer. */
   async function statusEvents(productId: string, count: number): Promise<StatusEvent[]> {

@@ -10,13 +10,14 @@ import {
   Transport,
 } from '@nestjs/microservices';
 import {
-  CatalogPatterns,
   Queues,
   type Actor,
   type EventEnvelope,
   type ProductSummary,
   Role,
   type StockLevelEventPayload,
+  GetProduct,
+  type AnyBusRequestType,
 } from '@inventory/contracts';
 import {
   BusContextInterceptor,
@@ -86,7 +87,7 @@ export class CatalogStandIn {
     const answer = (id: string) => this.get(id);
     @Controller()
     class CatalogController {
-      @MessagePattern(CatalogPatterns.productsGet)
+      @MessagePattern(GetProduct.pattern)
       get(@Payload('data') data: { id: string }): ProductSummary {
         return answer(data.id);
       }
@@ -119,9 +120,13 @@ export interface StockFixture {
   catalog: CatalogStandIn;
   app: INestMicroservice;
   /** Sends a bus request to the stock service the way the gateway does. */
-  send<T>(pattern: string, data: unknown, actor?: Actor): Promise<T>;
+  send<T>(request: AnyBusRequestType, data: unknown, actor?: Actor): Promise<T>;
   /** Like `send`, but resolves with the `ServiceError` it failed with. */
-  sendExpectingError(pattern: string, data: unknown, actor?: Actor): Promise<ServiceError>;
+  sendExpectingError(
+    request: AnyBusRequestType,
+    data: unknown,
+    actor?: Actor,
+  ): Promise<ServiceError>;
   close(): Promise<void>;
 }
 
@@ -193,9 +198,10 @@ export async function stockFixture(
   // a query on a broken connection still fails its test.
   db.on('error', () => undefined);
 
-  const send = <T>(pattern: string, data: unknown, actor: Actor | undefined = STAFF) =>
-    RequestContext.run({ correlationId: `test-${randomUUID()}`, actor }, () =>
-      bus.send<T>('stock', pattern, data, { timeoutMs: 30_000 }),
+  const send = <T>(request: AnyBusRequestType, data: unknown, actor: Actor | undefined = STAFF) =>
+    RequestContext.run(
+      { correlationId: `test-${randomUUID()}`, actor },
+      () => bus.send(request, data, { timeoutMs: 30_000 }) as Promise<T>,
     );
 
   return {
@@ -208,14 +214,14 @@ export async function stockFixture(
     catalog,
     app,
     send,
-    async sendExpectingError(pattern, data, actor) {
+    async sendExpectingError(request, data, actor) {
       try {
-        await send(pattern, data, actor);
+        await send(request, data, actor);
       } catch (error) {
         if (error instanceof ServiceError) return error;
         throw error;
       }
-      throw new Error(`expected ${pattern} to fail, but it succeeded`);
+      throw new Error(`expected ${request.pattern} to fail, but it succeeded`);
     },
     async close() {
       await bus.onApplicationShutdown();

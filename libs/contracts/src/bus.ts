@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { ServiceName } from './services';
 
 /** Who asked for a bus request: the signed-in user the gateway authenticated. */
 export interface Actor {
@@ -36,4 +37,38 @@ export interface BusError {
 export interface ErrorDetail {
   field: string;
   message: string;
+}
+
+/**
+ * One request a service answers on the bus, defined once: its pattern, the service that
+ * answers it, and (as types only) what it takes and what it answers. `ServiceBus.send` and
+ * the `@AnswersRequest` handler decorator both take this value, so a caller that sends the
+ * wrong data, or a handler that answers the wrong thing, does not compile.
+ */
+export interface BusRequestType<TRequest, TReply> {
+  readonly pattern: string;
+  readonly service: ServiceName;
+  /** Never set at run time: it carries the request and reply types for the compiler. */
+  readonly types?: { readonly request: TRequest; readonly reply: TReply };
+}
+
+/** Any defined bus request, whatever it takes and answers. */
+export type AnyBusRequestType = BusRequestType<unknown, unknown>;
+export type RequestOf<R> = R extends BusRequestType<infer TRequest, unknown> ? TRequest : never;
+export type ReplyOf<R> = R extends BusRequestType<unknown, infer TReply> ? TReply : never;
+
+/** A request that carries nothing (the caller sends `{}`). */
+export type NoData = Record<string, never>;
+
+/** A delete's answer. */
+export interface Deleted {
+  deleted: boolean;
+}
+
+/** Defines a bus request: `busRequest<RecordMovementRequest, RecordMovementReply>('stock.movements.record', Services.Stock)`. */
+export function busRequest<TRequest, TReply>(
+  pattern: string,
+  service: ServiceName,
+): BusRequestType<TRequest, TReply> {
+  return Object.freeze({ pattern, service });
 }

@@ -1,3 +1,4 @@
+import { busRequest, type BusRequestType, type NoData } from './bus';
 import type { ServiceName } from './services';
 
 export type HealthStatus = 'up' | 'down';
@@ -17,5 +18,6 @@ export interface HealthReport {
   checks: Record<string, HealthCheckResult>;
 }
 
-/** Bus pattern every service answers for the gateway's aggregated /health. */
-export const healthPattern = (service: ServiceName) => `${service}.health.check`;
+/** The request every service answers for the gateway's aggregated /health. */
+export const CheckHealth = (service: ServiceName): BusRequestType<NoData, HealthReport> =>
+  busRequest(`${service}.health.check`, service);

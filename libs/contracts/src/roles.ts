@@ -3,5 +3,3 @@ export enum Role {
   Admin = 'admin',
   Staff = 'staff',
 }
-
-export const ROLES = Object.values(Role);

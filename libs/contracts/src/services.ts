@@ -2,6 +2,13 @@
 export const SERVICE_NAMES = ['catalog', 'stock', 'notification'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
+/** The services by name, for bus request definitions (`Services.Stock`). */
+export const Services = {
+  Catalog: 'catalog',
+  Stock: 'stock',
+  Notification: 'notification',
+} as const satisfies Record<string, ServiceName>;
+
 /** Default local ports: TCP bus listener and the small HTTP port that serves /health. */
 export const DEFAULT_SERVICE_PORTS: Record<ServiceName, { bus: number; health: number }> = {
   catalog: { bus: 4001, health: 3001 },

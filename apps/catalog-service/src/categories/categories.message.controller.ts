@@ -1,12 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  CatalogPatterns,
   CategoryIdDto,
   CreateCategoryDto,
   type RequestMeta,
   UpdateCategoryRequestDto,
+  CreateCategory,
+  DeleteCategory,
+  GetCategory,
+  ListCategories,
+  UpdateCategory,
 } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { actorOf } from '../actor';
 import { CreateCategoryService } from './commands/create-category/create-category.service';
 import { DeleteCategoryService } from './commands/delete-category/delete-category.service';
@@ -23,27 +28,27 @@ export class CategoriesMessageController {
     private readonly deleting: DeleteCategoryService,
   ) {}
 
-  @MessagePattern(CatalogPatterns.categoriesCreate)
+  @AnswersRequest(CreateCategory)
   create(@Payload('data') dto: CreateCategoryDto, @Payload('meta') meta: RequestMeta) {
     return this.creating.create(dto, actorOf(meta));
   }
 
-  @MessagePattern(CatalogPatterns.categoriesGet)
+  @AnswersRequest(GetCategory)
   get(@Payload('data') dto: CategoryIdDto) {
     return this.read.get(dto.id);
   }
 
-  @MessagePattern(CatalogPatterns.categoriesList)
+  @AnswersRequest(ListCategories)
   list() {
     return this.read.list();
   }
 
-  @MessagePattern(CatalogPatterns.categoriesUpdate)
+  @AnswersRequest(UpdateCategory)
   update(@Payload('data') dto: UpdateCategoryRequestDto, @Payload('meta') meta: RequestMeta) {
     return this.updating.update(dto, actorOf(meta));
   }
 
-  @MessagePattern(CatalogPatterns.categoriesDelete)
+  @AnswersRequest(DeleteCategory)
   async delete(@Payload('data') dto: CategoryIdDto) {
     await this.deleting.delete(dto.id);
     return { deleted: true };

@@ -5,8 +5,6 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\
 export const iso = (value: Date | string) =>
   value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
-export const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
-
 /** Splits a list into chunks: Postgres accepts at most 65,535 parameters per statement. */
 export function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -1,13 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  CatalogPatterns,
   CompleteUploadRequestDto,
   MediaIdDto,
   ProductMediaListDto,
   type RequestMeta,
   RequestUploadRequestDto,
+  CompleteMediaUpload,
+  DeleteMedia,
+  ListMedia,
+  RequestMediaUpload,
+  SetPrimaryMedia,
 } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { actorOf } from '../actor';
 import { CompleteUploadService } from './commands/complete-upload/complete-upload.service';
 import { DeleteMediaService } from './commands/delete-media/delete-media.service';
@@ -26,12 +31,12 @@ export class MediaMessageController {
     private readonly primaries: SetPrimaryImageService,
   ) {}
 
-  @MessagePattern(CatalogPatterns.mediaRequestUpload)
+  @AnswersRequest(RequestMediaUpload)
   requestUpload(@Payload('data') dto: RequestUploadRequestDto, @Payload('meta') meta: RequestMeta) {
     return this.requesting.request(dto, actorOf(meta));
   }
 
-  @MessagePattern(CatalogPatterns.mediaCompleteUpload)
+  @AnswersRequest(CompleteMediaUpload)
   completeUpload(
     @Payload('data') dto: CompleteUploadRequestDto,
     @Payload('meta') meta: RequestMeta,
@@ -39,17 +44,17 @@ export class MediaMessageController {
     return this.completing.complete(dto, actorOf(meta));
   }
 
-  @MessagePattern(CatalogPatterns.mediaList)
+  @AnswersRequest(ListMedia)
   list(@Payload('data') dto: ProductMediaListDto) {
     return this.listing.list(dto.productId);
   }
 
-  @MessagePattern(CatalogPatterns.mediaSetPrimary)
+  @AnswersRequest(SetPrimaryMedia)
   setPrimary(@Payload('data') dto: MediaIdDto) {
     return this.primaries.setPrimary(dto);
   }
 
-  @MessagePattern(CatalogPatterns.mediaDelete)
+  @AnswersRequest(DeleteMedia)
   async delete(@Payload('data') dto: MediaIdDto) {
     await this.deleting.delete(dto);
     return { deleted: true };

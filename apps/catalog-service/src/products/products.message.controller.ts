@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  CatalogPatterns,
   CreateProductDto,
   ExportPageRequestDto,
   ImportPartDto,
@@ -11,7 +10,18 @@ import {
   ProductIdsDto,
   type RequestMeta,
   UpdateProductRequestDto,
+  ArchiveProduct,
+  CreateProduct,
+  DeleteProduct,
+  ExportProducts,
+  GetProduct,
+  GetProducts,
+  ImportProducts,
+  ListProducts,
+  SaveImportPart,
+  UpdateProduct,
 } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { actorOf } from '../actor';
 import { ArchiveProductService } from './commands/archive-product/archive-product.service';
 import { CreateProductService } from './commands/create-product/create-product.service';
@@ -34,54 +44,54 @@ export class ProductsMessageController {
     private readonly importing: ImportProductsService,
   ) {}
 
-  @MessagePattern(CatalogPatterns.productsCreate)
+  @AnswersRequest(CreateProduct)
   create(@Payload('data') dto: CreateProductDto, @Payload('meta') meta: RequestMeta) {
     return this.creating.create(dto, actorOf(meta));
   }
 
-  @MessagePattern(CatalogPatterns.productsGet)
+  @AnswersRequest(GetProduct)
   get(@Payload('data') dto: ProductIdDto) {
     return this.read.get(dto.id);
   }
 
-  @MessagePattern(CatalogPatterns.productsGetMany)
+  @AnswersRequest(GetProducts)
   getMany(@Payload('data') dto: ProductIdsDto) {
     return this.read.getMany(dto.ids);
   }
 
-  @MessagePattern(CatalogPatterns.productsList)
+  @AnswersRequest(ListProducts)
   list(@Payload('data') dto: ListProductsQueryDto) {
     return this.read.list(dto);
   }
 
-  @MessagePattern(CatalogPatterns.productsUpdate)
+  @AnswersRequest(UpdateProduct)
   update(@Payload('data') dto: UpdateProductRequestDto, @Payload('meta') meta: RequestMeta) {
     return this.updating.update(dto, actorOf(meta));
   }
 
-  @MessagePattern(CatalogPatterns.productsArchive)
+  @AnswersRequest(ArchiveProduct)
   archive(@Payload('data') dto: ProductIdDto, @Payload('meta') meta: RequestMeta) {
     return this.archiving.archive(dto.id, actorOf(meta));
   }
 
-  @MessagePattern(CatalogPatterns.productsDelete)
+  @AnswersRequest(DeleteProduct)
   async delete(@Payload('data') dto: ProductIdDto, @Payload('meta') meta: RequestMeta) {
     await this.deleting.delete(dto.id, actorOf(meta));
     return { deleted: true };
   }
 
-  @MessagePattern(CatalogPatterns.productsExport)
+  @AnswersRequest(ExportProducts)
   export(@Payload('data') dto: ExportPageRequestDto) {
     const { after, ...filters } = dto;
     return this.exporting.page(after, undefined, filters);
   }
 
-  @MessagePattern(CatalogPatterns.productsImportPart)
+  @AnswersRequest(SaveImportPart)
   importPart(@Payload('data') dto: ImportPartDto) {
     return this.importing.savePart(dto);
   }
 
-  @MessagePattern(CatalogPatterns.productsImport)
+  @AnswersRequest(ImportProducts)
   import(@Payload('data') dto: ImportProductsDto, @Payload('meta') meta: RequestMeta) {
     return this.importing.import(dto, actorOf(meta));
   }

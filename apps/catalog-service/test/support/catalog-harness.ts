@@ -21,6 +21,7 @@ import {
   type ProductsImportedPayload,
   Queues,
   Role,
+  type AnyBusRequestType,
 } from '@inventory/contracts';
 import {
   createQueues,
@@ -69,9 +70,9 @@ export interface CatalogHarness {
   sqs: StandIn;
   stock: FakeStock;
   /** A bus request the way the gateway sends it, as `actor` (the admin by default). */
-  send<T>(pattern: string, data: unknown, actor?: Actor | null): Promise<T>;
+  send<T>(request: AnyBusRequestType, data: unknown, actor?: Actor | null): Promise<T>;
   /** A bus request expected to fail: the error the gateway would receive. */
-  fail(pattern: string, data: unknown, actor?: Actor | null): Promise<ServiceError>;
+  fail(request: AnyBusRequestType, data: unknown, actor?: Actor | null): Promise<ServiceError>;
   /**
    * Catalog events published to SQS so far (taken off the queue); a `products.imported`
    * event appears as one entry per product, with `batch` set to its id.
@@ -152,9 +153,10 @@ export async function startCatalog(
   const s3Client = new S3Client({ ...AWS, endpoint: s3.endpoint, forcePathStyle: true });
   const sqsClient = new SQSClient({ ...AWS, endpoint: sqs.endpoint });
 
-  const send = <T>(pattern: string, data: unknown, actor: Actor | null = admin) =>
-    RequestContext.run({ correlationId: `test-${randomUUID()}`, actor: actor ?? undefined }, () =>
-      bus.send<T>('catalog', pattern, data),
+  const send = <T>(request: AnyBusRequestType, data: unknown, actor: Actor | null = admin) =>
+    RequestContext.run(
+      { correlationId: `test-${randomUUID()}`, actor: actor ?? undefined },
+      () => bus.send(request, data) as Promise<T>,
     );
 
   return {
@@ -166,14 +168,14 @@ export async function startCatalog(
     sqs,
     stock,
     send,
-    async fail(pattern, data, actor) {
+    async fail(request, data, actor) {
       try {
-        await send(pattern, data, actor);
+        await send(request, data, actor);
       } catch (error) {
         if (error instanceof ServiceError) return error;
         throw error;
       }
-      throw new Error(`${pattern} succeeded but was expected to fail`);
+      throw new Error(`${request.pattern} succeeded but was expected to fail`);
     },
     async events() {
       const messages = await drain(sqsClient, queueUrls[Queues.CatalogEvents]);

@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import {
   type StockLevel,
-  StockPatterns,
   type SyncProductsReply,
   type SyncProductsRequest,
+  GetStockLevel,
+  SyncProducts,
 } from '@inventory/contracts';
 import { freePort } from '@inventory/local-stack';
 
@@ -21,7 +22,7 @@ class StockAnswers {
 class FakeStockController {
   constructor(private readonly answers: StockAnswers) {}
 
-  @MessagePattern(StockPatterns.levelsGet)
+  @MessagePattern(GetStockLevel.pattern)
   level(@Payload('data') data: { productId: string }): StockLevel {
     this.answers.asked.push(data.productId);
     return {
@@ -41,7 +42,7 @@ class FakeStockController {
 class FakeStockSyncController {
   constructor(private readonly answers: StockAnswers) {}
 
-  @MessagePattern(StockPatterns.productsSync)
+  @MessagePattern(SyncProducts.pattern)
   sync(@Payload('data') data: SyncProductsRequest): SyncProductsReply {
     this.answers.asked.push(...data.products.map((p) => p.productId));
     const history = data.requireNoHistory

@@ -3,7 +3,6 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AlertRecipientsDto,
   EmailLogQueryDto,
-  NotificationPatterns,
   Role,
   RunDigestDto,
   type AlertRecipients,
@@ -11,9 +10,15 @@ import {
   type EmailLogEntry,
   type EmailLogEntryWithText,
   type Page,
+  GetAlertRecipients,
+  GetEmail,
+  ListEmails,
+  RunDigest,
+  SetAlertRecipients,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AlertRecipientsResponseDto } from './dtos/alert-recipients.response.dto';
 import { DigestRunResponseDto } from './dtos/digest-run.response.dto';
@@ -34,7 +39,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: AlertRecipientsResponseDto })
   @ApiErrors(401, 403, 503, 504)
   getRecipients(): Promise<AlertRecipients> {
-    return this.bus.send('notification', NotificationPatterns.recipientsGet, {});
+    return this.bus.send(GetAlertRecipients, {});
   }
 
   @Put('recipients')
@@ -47,7 +52,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: AlertRecipientsResponseDto })
   @ApiErrors(400, 401, 403, 503, 504)
   setRecipients(@Body() dto: AlertRecipientsDto): Promise<AlertRecipients> {
-    return this.bus.send('notification', NotificationPatterns.recipientsSet, dto);
+    return this.bus.send(SetAlertRecipients, dto);
   }
 
   @Get('emails')
@@ -60,7 +65,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: EmailLogPageDto })
   @ApiErrors(400, 401, 403, 503, 504)
   listEmails(@Query() query: EmailLogQueryDto): Promise<Page<EmailLogEntry>> {
-    return this.bus.send('notification', NotificationPatterns.emailsList, query);
+    return this.bus.send(ListEmails, query);
   }
 
   @Get('emails/:id')
@@ -68,8 +73,8 @@ export class AlertsHttpController {
   @ApiOperation({ summary: 'One email of the log, with its text' })
   @ApiOkResponse({ type: EmailLogEntryWithTextDto })
   @ApiErrors(400, 401, 403, 404, 503, 504)
-  getEmail(@Param('id') id: string): Promise<EmailLogEntryWithText> {
-    return this.bus.send('notification', NotificationPatterns.emailsGet, { id });
+  getEmail(@Param() { id }: IdParamDto): Promise<EmailLogEntryWithText> {
+    return this.bus.send(GetEmail, { id });
   }
 
   @Post('low-stock/run')
@@ -83,7 +88,7 @@ export class AlertsHttpController {
   @ApiOkResponse({ type: DigestRunResponseDto })
   @ApiErrors(400, 401, 403, 502, 503, 504)
   runDigest(@Body() dto: RunDigestDto): Promise<DigestRunResult> {
-    return this.bus.send('notification', NotificationPatterns.digestRun, dto, {
+    return this.bus.send(RunDigest, dto, {
       timeoutMs: DIGEST_RUN_TIMEOUT_MS,
     });
   }

@@ -16,6 +16,7 @@ import { LogoutHttpController } from './commands/logout/logout.http.controller';
 import { RefreshHttpController } from './commands/refresh/refresh.http.controller';
 import { RequestPasswordResetHttpController } from './commands/request-password-reset/request-password-reset.http.controller';
 import { RequestPasswordResetService } from './commands/request-password-reset/request-password-reset.service';
+import { UsersDatabaseModule } from '../users/database/users-database.module';
 import { GetMeHttpController } from './queries/get-me/get-me.http.controller';
 import { SessionService } from './session.service';
 
@@ -25,6 +26,7 @@ import { SessionService } from './session.service';
  */
 @Module({
   imports: [
+    UsersDatabaseModule,
     JwtModule.registerAsync({
       inject: [GatewayConfig],
       useFactory: (config: GatewayConfig) => ({

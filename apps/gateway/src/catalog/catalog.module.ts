@@ -4,7 +4,7 @@ import { CsvBodyParser } from './csv-body.parser';
 import { ProductMediaHttpController } from './product-media.http.controller';
 import { ProductsCsvHttpController } from './products-csv.http.controller';
 import { ProductsHttpController } from './products.http.controller';
-import { StockBlockService } from './stock-block.service';
+import { ProductStockAttacher } from './product-stock.attacher';
 
 /** Catalog routes: categories, products (with their stock), media, CSV import and export. */
 @Module({
@@ -15,6 +15,6 @@ import { StockBlockService } from './stock-block.service';
     ProductsHttpController,
     ProductMediaHttpController,
   ],
-  providers: [StockBlockService, CsvBodyParser],
+  providers: [ProductStockAttacher, CsvBodyParser],
 })
 export class CatalogModule {}

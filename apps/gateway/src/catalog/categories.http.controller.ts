@@ -7,14 +7,19 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CatalogPatterns,
   CategoryDto,
   CreateCategoryDto,
   Role,
   UpdateCategoryDto,
+  CreateCategory,
+  DeleteCategory,
+  GetCategory,
+  ListCategories,
+  UpdateCategory,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 /** The category tree: everyone signed in reads it, admins change it. */
@@ -31,7 +36,7 @@ export class CategoriesHttpController {
   @ApiOkResponse({ type: [CategoryDto] })
   @ApiErrors(401, 503, 504)
   list(): Promise<CategoryDto[]> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesList, {});
+    return this.bus.send(ListCategories, {});
   }
 
   @Post()
@@ -40,15 +45,15 @@ export class CategoriesHttpController {
   @ApiCreatedResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 403, 409, 422, 503, 504)
   create(@Body() body: CreateCategoryDto): Promise<CategoryDto> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesCreate, body);
+    return this.bus.send(CreateCategory, body);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One category' })
   @ApiOkResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 404, 503, 504)
-  get(@Param('id') id: string): Promise<CategoryDto> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesGet, { id });
+  get(@Param() { id }: IdParamDto): Promise<CategoryDto> {
+    return this.bus.send(GetCategory, { id });
   }
 
   @Patch(':id')
@@ -59,8 +64,8 @@ export class CategoriesHttpController {
   })
   @ApiOkResponse({ type: CategoryDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 503, 504)
-  update(@Param('id') id: string, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
-    return this.bus.send('catalog', CatalogPatterns.categoriesUpdate, { ...body, id });
+  update(@Param() { id }: IdParamDto, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
+    return this.bus.send(UpdateCategory, { ...body, id });
   }
 
   @Delete(':id')
@@ -69,7 +74,7 @@ export class CategoriesHttpController {
   @ApiOperation({ summary: 'Delete an empty category (no subcategories, no products)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 401, 403, 404, 409, 503, 504)
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.bus.send('catalog', CatalogPatterns.categoriesDelete, { id });
+  async delete(@Param() { id }: IdParamDto): Promise<void> {
+    await this.bus.send(DeleteCategory, { id });
   }
 }

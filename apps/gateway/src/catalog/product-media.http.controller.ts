@@ -7,15 +7,20 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CatalogPatterns,
   CompleteUploadDto,
   MediaDto,
   RequestUploadDto,
   Role,
   UploadTicketDto,
+  CompleteMediaUpload,
+  DeleteMedia,
+  ListMedia,
+  RequestMediaUpload,
+  SetPrimaryMedia,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto, MediaParamsDto, UploadParamsDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 /**
@@ -37,10 +42,10 @@ export class ProductMediaHttpController {
   @ApiCreatedResponse({ type: UploadTicketDto })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
   requestUpload(
-    @Param('id') productId: string,
+    @Param() { id: productId }: IdParamDto,
     @Body() body: RequestUploadDto,
   ): Promise<UploadTicketDto> {
-    return this.bus.send('catalog', CatalogPatterns.mediaRequestUpload, { ...body, productId });
+    return this.bus.send(RequestMediaUpload, { ...body, productId });
   }
 
   @Post('uploads/:uploadId/complete')
@@ -53,11 +58,10 @@ export class ProductMediaHttpController {
   @ApiCreatedResponse({ type: MediaDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 502, 503, 504)
   complete(
-    @Param('id') productId: string,
-    @Param('uploadId') uploadId: string,
+    @Param() { id: productId, uploadId }: UploadParamsDto,
     @Body() body: CompleteUploadDto,
   ): Promise<MediaDto> {
-    return this.bus.send('catalog', CatalogPatterns.mediaCompleteUpload, {
+    return this.bus.send(CompleteMediaUpload, {
       ...body,
       productId,
       uploadId,
@@ -70,8 +74,8 @@ export class ProductMediaHttpController {
   })
   @ApiOkResponse({ type: [MediaDto] })
   @ApiErrors(400, 401, 404, 502, 503, 504)
-  list(@Param('id') productId: string): Promise<MediaDto[]> {
-    return this.bus.send('catalog', CatalogPatterns.mediaList, { productId });
+  list(@Param() { id: productId }: IdParamDto): Promise<MediaDto[]> {
+    return this.bus.send(ListMedia, { productId });
   }
 
   @Post(':mediaId/primary')
@@ -83,8 +87,8 @@ export class ProductMediaHttpController {
   })
   @ApiOkResponse({ type: MediaDto })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
-  setPrimary(@Param('id') productId: string, @Param('mediaId') mediaId: string): Promise<MediaDto> {
-    return this.bus.send('catalog', CatalogPatterns.mediaSetPrimary, { productId, mediaId });
+  setPrimary(@Param() { id: productId, mediaId }: MediaParamsDto): Promise<MediaDto> {
+    return this.bus.send(SetPrimaryMedia, { productId, mediaId });
   }
 
   @Delete(':mediaId')
@@ -93,7 +97,7 @@ export class ProductMediaHttpController {
   @ApiOperation({ summary: 'Remove an image or datasheet, and its file in storage' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(400, 401, 403, 404, 502, 503, 504)
-  async delete(@Param('id') productId: string, @Param('mediaId') mediaId: string): Promise<void> {
-    await this.bus.send('catalog', CatalogPatterns.mediaDelete, { productId, mediaId });
+  async delete(@Param() { id: productId, mediaId }: MediaParamsDto): Promise<void> {
+    await this.bus.send(DeleteMedia, { productId, mediaId });
   }
 }

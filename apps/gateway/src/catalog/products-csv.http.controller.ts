@@ -12,7 +12,6 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  CatalogPatterns,
   CSV_PART_MAX_CHARS,
   type ExportPageDto,
   ExportProductsQueryDto,
@@ -20,6 +19,9 @@ import {
   ImportResultDto,
   PRODUCT_CSV_COLUMNS,
   Role,
+  ExportProducts,
+  ImportProducts,
+  SaveImportPart,
 } from '@inventory/contracts';
 import { RequestContext, ServiceBus } from '@inventory/platform';
 import type { FastifyRequest } from 'fastify';
@@ -62,20 +64,17 @@ export class ProductsCsvHttpController {
     const bus = this.bus;
     // The first page is asked for before answering, so a failure is still a proper error.
     const filters = { search: query.search, categoryId: query.categoryId, active: query.active };
-    const first = await bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, filters);
+    const first = await bus.send(ExportProducts, filters);
     async function* pages(): AsyncGenerator<string> {
       yield first.csv;
-      for (let after = first.next; after !== null;) {
+      for (let next = first.next; next !== null;) {
+        const after = next;
         const page: ExportPageDto = await RequestContext.run(
           context ?? { correlationId: randomUUID() },
-          () =>
-            bus.send<ExportPageDto>('catalog', CatalogPatterns.productsExport, {
-              ...filters,
-              after,
-            }),
+          () => bus.send(ExportProducts, { ...filters, after }),
         );
         yield page.csv;
-        after = page.next;
+        next = page.next;
       }
     }
     const date = new Date().toISOString().slice(0, 10);
@@ -123,8 +122,7 @@ export class ProductsCsvHttpController {
     const options = { timeoutMs: IMPORT_TIMEOUT_MS };
     if (parts.length <= 1) {
       return this.bus.send(
-        'catalog',
-        CatalogPatterns.productsImport,
+        ImportProducts,
         { csv: parts[0] ?? '', partial: query.partial },
         options,
       );
@@ -133,7 +131,7 @@ export class ProductsCsvHttpController {
     for (let start = 0; start < parts.length; start += PARTS_IN_FLIGHT) {
       await Promise.all(
         parts.slice(start, start + PARTS_IN_FLIGHT).map((text, offset) =>
-          this.bus.send('catalog', CatalogPatterns.productsImportPart, {
+          this.bus.send(SaveImportPart, {
             importId,
             index: start + offset,
             text,
@@ -142,8 +140,7 @@ export class ProductsCsvHttpController {
       );
     }
     return this.bus.send(
-      'catalog',
-      CatalogPatterns.productsImport,
+      ImportProducts,
       { importId, parts: parts.length, partial: query.partial },
       options,
     );

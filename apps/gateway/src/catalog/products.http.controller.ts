@@ -7,19 +7,23 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CatalogPatterns,
   CreateProductDto,
   ListProductsQueryDto,
-  type Page,
-  type ProductDto,
   Role,
   UpdateProductDto,
+  ArchiveProduct,
+  CreateProduct,
+  DeleteProduct,
+  GetProduct,
+  ListProducts,
+  UpdateProduct,
 } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
+import { IdParamDto } from '../http/id-param.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ProductWithStockDto, ProductWithStockPageDto } from './dtos/product-with-stock.dto';
-import { StockBlockService } from './stock-block.service';
+import { ProductStockAttacher } from './product-stock.attacher';
 
 /** Products with their stock: everyone signed in reads, admins change the catalog. */
 @ApiTags('products')
@@ -27,7 +31,7 @@ import { StockBlockService } from './stock-block.service';
 export class ProductsHttpController {
   constructor(
     private readonly bus: ServiceBus,
-    private readonly stock: StockBlockService,
+    private readonly stock: ProductStockAttacher,
   ) {}
 
   @Get()
@@ -39,11 +43,7 @@ export class ProductsHttpController {
   @ApiOkResponse({ type: ProductWithStockPageDto })
   @ApiErrors(400, 401, 404, 503, 504)
   async list(@Query() query: ListProductsQueryDto): Promise<ProductWithStockPageDto> {
-    const page = await this.bus.send<Page<ProductDto>>(
-      'catalog',
-      CatalogPatterns.productsList,
-      query,
-    );
+    const page = await this.bus.send(ListProducts, query);
     return { ...page, items: await this.stock.attach(page.items) };
   }
 
@@ -57,11 +57,7 @@ export class ProductsHttpController {
   @ApiCreatedResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 403, 409, 422, 503, 504)
   async create(@Body() body: CreateProductDto): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>(
-      'catalog',
-      CatalogPatterns.productsCreate,
-      body,
-    );
+    const product = await this.bus.send(CreateProduct, body);
     return this.stock.attachOne(product);
   }
 
@@ -69,8 +65,8 @@ export class ProductsHttpController {
   @ApiOperation({ summary: 'One product with its stock' })
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 404, 503, 504)
-  async get(@Param('id') id: string): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>('catalog', CatalogPatterns.productsGet, { id });
+  async get(@Param() { id }: IdParamDto): Promise<ProductWithStockDto> {
+    const product = await this.bus.send(GetProduct, { id });
     return this.stock.attachOne(product);
   }
 
@@ -83,10 +79,10 @@ export class ProductsHttpController {
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 503, 504)
   async update(
-    @Param('id') id: string,
+    @Param() { id }: IdParamDto,
     @Body() body: UpdateProductDto,
   ): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>('catalog', CatalogPatterns.productsUpdate, {
+    const product = await this.bus.send(UpdateProduct, {
       ...body,
       id,
     });
@@ -102,8 +98,8 @@ export class ProductsHttpController {
   })
   @ApiOkResponse({ type: ProductWithStockDto })
   @ApiErrors(400, 401, 403, 404, 503, 504)
-  async archive(@Param('id') id: string): Promise<ProductWithStockDto> {
-    const product = await this.bus.send<ProductDto>('catalog', CatalogPatterns.productsArchive, {
+  async archive(@Param() { id }: IdParamDto): Promise<ProductWithStockDto> {
+    const product = await this.bus.send(ArchiveProduct, {
       id,
     });
     return this.stock.attachOne(product);
@@ -119,7 +115,7 @@ export class ProductsHttpController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 401, 403, 404, 409, 502, 503, 504)
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.bus.send('catalog', CatalogPatterns.productsDelete, { id });
+  async delete(@Param() { id }: IdParamDto): Promise<void> {
+    await this.bus.send(DeleteProduct, { id });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  healthPattern,
+  CheckHealth,
   SERVICE_NAMES,
   type HealthCheckResult,
   type HealthReport,
@@ -62,9 +62,8 @@ export class GatewayHealthService {
     service: (typeof SERVICE_NAMES)[number],
   ): Promise<SystemHealth['checks'][string]> {
     try {
-      const report = await this.bus.send<HealthReport>(
-        service,
-        healthPattern(service),
+      const report = await this.bus.send(
+        CheckHealth(service),
         {},
         {
           timeoutMs: SERVICE_CHECK_TIMEOUT_MS,

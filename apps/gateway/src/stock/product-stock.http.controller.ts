@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   DEFAULT_STOCK_HISTORY_SPAN,
@@ -7,27 +7,18 @@ import {
   StockHistoryDto,
   StockHistoryQueryDto,
   StockLevelDto,
-  StockPatterns,
   type GetStockHistoryRequest,
   type SetReorderLevelRequest,
   type StockHistory,
   type StockLevel,
+  GetStockHistory,
+  GetStockLevel,
+  SetReorderLevel,
 } from '@inventory/contracts';
-import { InvalidInputError, ServiceBus } from '@inventory/platform';
+import { ServiceBus } from '@inventory/platform';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
-
-/** `:id` of a product route: a UUID, or 400 naming it. */
-const ProductId = () =>
-  Param(
-    'id',
-    new ParseUUIDPipe({
-      exceptionFactory: () =>
-        new InvalidInputError('Invalid request: id', [
-          { field: 'id', message: 'id must be a UUID' },
-        ]),
-    }),
-  );
+import { IdParamDto } from '../http/id-param.dto';
 
 /** A product's stock: level, reorder level and history. */
 @ApiTags('stock')
@@ -45,8 +36,8 @@ export class ProductStockHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: StockLevelDto })
   @ApiErrors(400, 401, 404, 503, 504)
-  get(@ProductId() productId: string): Promise<StockLevel> {
-    return this.bus.send('stock', StockPatterns.levelsGet, { productId });
+  get(@Param() { id: productId }: IdParamDto): Promise<StockLevel> {
+    return this.bus.send(GetStockLevel, { productId });
   }
 
   @Get(':id/stock/history')
@@ -61,14 +52,14 @@ export class ProductStockHttpController {
   @ApiOkResponse({ type: StockHistoryDto })
   @ApiErrors(400, 401, 404, 503, 504)
   history(
-    @ProductId() productId: string,
+    @Param() { id: productId }: IdParamDto,
     @Query() query: StockHistoryQueryDto,
   ): Promise<StockHistory> {
     const request: GetStockHistoryRequest = {
       productId,
       days: query.days ?? DEFAULT_STOCK_HISTORY_SPAN,
     };
-    return this.bus.send('stock', StockPatterns.historyGet, request);
+    return this.bus.send(GetStockHistory, request);
   }
 
   @Put(':id/reorder-level')
@@ -83,10 +74,10 @@ export class ProductStockHttpController {
   @ApiOkResponse({ type: StockLevelDto })
   @ApiErrors(400, 401, 403, 404, 503, 504)
   setReorderLevel(
-    @ProductId() productId: string,
+    @Param() { id: productId }: IdParamDto,
     @Body() body: SetReorderLevelDto,
   ): Promise<StockLevel> {
     const request: SetReorderLevelRequest = { productId, reorderLevel: body.reorderLevel };
-    return this.bus.send('stock', StockPatterns.reorderLevelSet, request);
+    return this.bus.send(SetReorderLevel, request);
   }
 }

@@ -1,9 +1,17 @@
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { StockPatterns, type RecordMovementReply } from '@inventory/contracts';
+import {
+  type RecordMovementReply,
+  GetStockLevel,
+  GetStockLevels,
+  ListMovements,
+  RecordMovement,
+  SetReorderLevel,
+} from '@inventory/contracts';
 import { ConflictError, createValidationPipe, ServiceBus } from '@inventory/platform';
 import { DataSource } from 'typeorm';
+import { UsersRepository } from '../users/database/users.repository';
 import { ProductStockHttpController } from './product-stock.http.controller';
 import { StockHttpController } from './stock.http.controller';
 
@@ -36,7 +44,8 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
       controllers: [StockHttpController, ProductStockHttpController],
       providers: [
         { provide: ServiceBus, useValue: { send } },
-        // Names of who recorded movements: none known to this stub.
+        // Names of who recorded movements: the real repository over a stubbed DataSource.
+        UsersRepository,
         { provide: DataSource, useValue: { query } },
       ],
     }).compile();
@@ -75,7 +84,7 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ movement: reply.movement, onHand: 95 });
     expect(response.headers['idempotent-replayed']).toBeUndefined();
-    expect(send).toHaveBeenCalledWith('stock', StockPatterns.movementsRecord, {
+    expect(send).toHaveBeenCalledWith(RecordMovement, {
       ...movement,
       idempotencyKey: 'key-1',
     });
@@ -143,7 +152,7 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
       url: `/api/v1/stock/movements?productId=${PRODUCT}&type=issue&from=2026-11-01T00:00:00Z&page=2`,
     });
     expect(response.statusCode).toBe(200);
-    expect(send).toHaveBeenCalledWith('stock', StockPatterns.movementsList, {
+    expect(send).toHaveBeenCalledWith(ListMovements, {
       productId: PRODUCT,
       type: 'issue',
       from: '2026-11-01T00:00:00Z',
@@ -163,7 +172,7 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
       .mockResolvedValueOnce([{ productId: PRODUCT, sku: 'R-1', name: 'Resistor' }]);
     const response = await inject({ method: 'GET', url: '/api/v1/stock/movements' });
     expect(response.statusCode).toBe(200);
-    expect(send).toHaveBeenLastCalledWith('stock', StockPatterns.levelsGetMany, {
+    expect(send).toHaveBeenLastCalledWith(GetStockLevels, {
       productIds: [PRODUCT],
     });
     expect(
@@ -184,7 +193,7 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
     send.mockResolvedValue({ productId: PRODUCT, onHand: 3, reorderLevel: 10, status: 'low' });
     const stock = await inject({ method: 'GET', url: `/api/v1/products/${PRODUCT}/stock` });
     expect(stock.statusCode).toBe(200);
-    expect(send).toHaveBeenLastCalledWith('stock', StockPatterns.levelsGet, { productId: PRODUCT });
+    expect(send).toHaveBeenLastCalledWith(GetStockLevel, { productId: PRODUCT });
 
     const set = await inject({
       method: 'PUT',
@@ -192,7 +201,7 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
       payload: { reorderLevel: 10 },
     });
     expect(set.statusCode).toBe(200);
-    expect(send).toHaveBeenLastCalledWith('stock', StockPatterns.reorderLevelSet, {
+    expect(send).toHaveBeenLastCalledWith(SetReorderLevel, {
       productId: PRODUCT,
       reorderLevel: 10,
     });

@@ -16,20 +16,23 @@ import {
   Role,
   StockLevelDto,
   StockSummaryDto,
-  StockPatterns,
   type Page,
-  type RecordMovementReply,
   type RecordMovementRequest,
   type RecordMovementResult,
   type StockLevel,
   type StockSummary,
   type StockMovement,
+  GetStockLevels,
+  GetStockSummary,
+  ListLowStock,
+  ListMovements,
+  RecordMovement,
 } from '@inventory/contracts';
 import { InvalidInputError, ServiceBus } from '@inventory/platform';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { UsersRepository } from '../users/database/users.repository';
 import { MovementWithActorDto, MovementWithActorPageDto } from './dtos/movement-with-actor.dto';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -41,7 +44,7 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 export class StockHttpController {
   constructor(
     private readonly bus: ServiceBus,
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
   ) {}
 
   @Post('movements')
@@ -79,11 +82,7 @@ export class StockHttpController {
       ]);
     }
     const request: RecordMovementRequest = { ...body, idempotencyKey };
-    const { replayed, ...result } = await this.bus.send<RecordMovementReply>(
-      'stock',
-      StockPatterns.movementsRecord,
-      request,
-    );
+    const { replayed, ...result } = await this.bus.send(RecordMovement, request);
     if (replayed) void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
     return result;
   }
@@ -96,11 +95,7 @@ export class StockHttpController {
   @ApiOkResponse({ type: MovementWithActorPageDto })
   @ApiErrors(400, 401, 503, 504)
   async list(@Query() query: ListMovementsQueryDto): Promise<Page<MovementWithActorDto>> {
-    const page = await this.bus.send<Page<StockMovement>>(
-      'stock',
-      StockPatterns.movementsList,
-      query,
-    );
+    const page = await this.bus.send(ListMovements, query);
     return { ...page, items: await this.withActorNames(page.items) };
   }
 
@@ -114,15 +109,10 @@ export class StockHttpController {
       ...new Set(items.map((item) => item.actorUserId).filter((id) => id !== null)),
     ];
     const productIds = [...new Set(items.map((item) => item.productId))];
-    const [actors, products] = await Promise.all([
-      actorIds.length === 0
-        ? []
-        : (this.dataSource.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [
-            actorIds,
-          ]) as Promise<{ id: string; display_name: string }[]>),
-      this.bus.send<StockLevel[]>('stock', StockPatterns.levelsGetMany, { productIds }),
+    const [names, products] = await Promise.all([
+      this.users.displayNames(actorIds),
+      this.bus.send(GetStockLevels, { productIds }),
     ]);
-    const names = new Map(actors.map((row) => [row.id, row.display_name]));
     const levels = new Map(products.map((level) => [level.productId, level]));
     return items.map((item) => ({
       ...item,
@@ -140,7 +130,7 @@ export class StockHttpController {
   @ApiOkResponse({ type: [StockLevelDto] })
   @ApiErrors(400, 401, 503, 504)
   low(@Query() query: ListLowStockRequest): Promise<StockLevel[]> {
-    return this.bus.send('stock', StockPatterns.levelsLow, query);
+    return this.bus.send(ListLowStock, query);
   }
 
   @Get('summary')
@@ -151,6 +141,6 @@ export class StockHttpController {
   @ApiOkResponse({ type: StockSummaryDto })
   @ApiErrors(401, 503, 504)
   summary(): Promise<StockSummary> {
-    return this.bus.send('stock', StockPatterns.levelsSummary, {});
+    return this.bus.send(GetStockSummary, {});
   }
 }

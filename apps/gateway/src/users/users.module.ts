@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { UsersDatabaseModule } from './database/users-database.module';
 import { BootstrapAdminService } from './commands/bootstrap-admin/bootstrap-admin.service';
 import { CreateUserHttpController } from './commands/create-user/create-user.http.controller';
 import { CreateUserService } from './commands/create-user/create-user.service';
@@ -10,7 +11,7 @@ import { ListUsersHttpController } from './queries/list-users/list-users.http.co
 
 /** Admins manage users: list, add (with a welcome email), rename, change role, deactivate. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, UsersDatabaseModule],
   controllers: [
     ListUsersHttpController,
     CreateUserHttpController,

@@ -1,5 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import type { AlertRecipients } from '@inventory/contracts';
-import type { Sql } from './email-log.repository';
+import type { Sql } from './sql';
 
 interface RecipientsRow {
   recipients: string[];
@@ -8,7 +9,8 @@ interface RecipientsRow {
 }
 
 /** The one stored list of alert recipients. */
-export const AlertRecipientsStore = {
+@Injectable()
+export class AlertRecipientsRepository {
   /** The list; empty (never seeded, or emptied by an admin) means nobody gets alerts. */
   async get(sql: Sql): Promise<AlertRecipients> {
     const rows: RecipientsRow[] = await sql.query(
@@ -20,7 +22,7 @@ export const AlertRecipientsStore = {
       updatedAt: row?.updated_at?.toISOString() ?? null,
       updatedBy: row?.updated_by ?? null,
     };
-  },
+  }
 
   /** Stores the list from configuration unless there is one already (even an empty one). */
   async seed(sql: Sql, recipients: string[]): Promise<boolean> {
@@ -30,7 +32,7 @@ export const AlertRecipientsStore = {
       [recipients],
     );
     return inserted.length === 1;
-  },
+  }
 
   async set(sql: Sql, recipients: string[], updatedBy: string | null): Promise<AlertRecipients> {
     const [row]: RecipientsRow[] = await sql.query(
@@ -46,8 +48,8 @@ export const AlertRecipientsStore = {
       updatedAt: row.updated_at?.toISOString() ?? null,
       updatedBy: row.updated_by,
     };
-  },
-};
+  }
+}
 
 /** Trimmed, without duplicates (compared without case), in the order given. */
 export function normaliseRecipients(recipients: string[]): string[] {

@@ -1,5 +1,5 @@
 import { stockStatus, type StockLevelEventPayload } from '@inventory/contracts';
-import type { Sql } from './email-log.repository';
+import type { Sql } from './sql';
 
 /**
  * The last stock level this service heard of, per product. SQS does not keep order, so an

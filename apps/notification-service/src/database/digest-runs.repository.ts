@@ -1,5 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import type { DigestStatus } from '@inventory/contracts';
-import type { Sql } from './email-log.repository';
+import type { Sql } from './sql';
 
 export type DigestTrigger = 'schedule' | 'on_demand';
 
@@ -20,7 +21,8 @@ export interface DigestRunRow extends DigestRunStart {
 }
 
 /** Every run of the low-stock digest, and whether today's has gone out. */
-export const DigestRuns = {
+@Injectable()
+export class DigestRunsRepository {
   async add(sql: Sql, run: DigestRunRow): Promise<void> {
     await sql.query(
       `INSERT INTO digest_runs (id, run_date, time_zone, trigger, forced, status, item_count,
@@ -38,7 +40,7 @@ export const DigestRuns = {
         run.startedAt,
       ],
     );
-  },
+  }
 
   /** When a digest last went out on this day (forced or not), or null. */
   async sentOn(sql: Sql, runDate: string): Promise<Date | null> {
@@ -48,5 +50,5 @@ export const DigestRuns = {
       [runDate],
     );
     return row?.finished_at ?? null;
-  },
-};
+  }
+}

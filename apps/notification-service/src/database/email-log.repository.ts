@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type {
   EmailKind,
   EmailLogEntry,
@@ -6,10 +7,7 @@ import type {
   EmailStatus,
   Page,
 } from '@inventory/contracts';
-import type { EntityManager } from 'typeorm';
-
-/** Anything that runs SQL: a transaction's manager or the DataSource itself. */
-export type Sql = Pick<EntityManager, 'query'>;
+import type { Sql } from './sql';
 
 export interface NewEmailLogRow {
   kind: EmailKind;
@@ -45,7 +43,8 @@ interface EmailLogRow {
 }
 
 /** The email log: one row per send attempt (and per email deliberately not sent). */
-export const EmailLog = {
+@Injectable()
+export class EmailLogRepository {
   async add(sql: Sql, row: NewEmailLogRow): Promise<string> {
     const [{ id }] = await sql.query(
       `INSERT INTO email_log (kind, status, recipients, subject, event_id, digest_run_id,
@@ -69,7 +68,7 @@ export const EmailLog = {
       ],
     );
     return id;
-  },
+  }
 
   async list(sql: Sql, query: EmailLogQueryDto): Promise<Page<EmailLogEntry>> {
     const page = query.page ?? 1;
@@ -98,7 +97,7 @@ export const EmailLog = {
       >,
     ]);
     return { items: rows.map(toEntry), total, page, pageSize };
-  },
+  }
 
   async get(sql: Sql, id: string): Promise<EmailLogEntryWithText | null> {
     const rows: EmailLogRow[] = await sql.query(
@@ -108,8 +107,8 @@ export const EmailLog = {
       [id],
     );
     return rows[0] ? { ...toEntry(rows[0]), text: rows[0].body_text ?? null } : null;
-  },
-};
+  }
+}
 
 /**
  * The text kept in the log. A password-reset link signs its reader in as that user for an

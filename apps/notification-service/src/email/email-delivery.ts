@@ -8,7 +8,8 @@ import {
   type SubscriptionContext,
 } from '@inventory/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EmailLog, type Sql } from '../database/email-log.repository';
+import { EmailLogRepository } from '../database/email-log.repository';
+import type { Sql } from '../database/sql';
 import { oneLine } from './email-layout';
 import { EMAIL_SENDER } from './email.di-tokens';
 import {
@@ -79,6 +80,7 @@ export class EmailDelivery {
   private readonly logger = new Logger('EmailDelivery');
 
   constructor(
+    private readonly emailLog: EmailLogRepository,
     private readonly dataSource: DataSource,
     @Inject(EMAIL_SENDER) private readonly sender: EmailSender,
     private readonly metrics: MetricsService,
@@ -165,7 +167,7 @@ export class EmailDelivery {
       occurredAt: cause.occurredAt,
     };
     if (planned.skip) {
-      const logId = await EmailLog.add(manager, {
+      const logId = await this.emailLog.add(manager, {
         ...row,
         status: 'skipped',
         error: planned.skip,
@@ -178,7 +180,7 @@ export class EmailDelivery {
       sent = await this.sender.send(planned.email);
     } catch (error) {
       if (error instanceof EmailRejectedError) {
-        const logId = await EmailLog.add(manager, {
+        const logId = await this.emailLog.add(manager, {
           ...row,
           status: 'failed',
           error: error.reason,
@@ -189,7 +191,7 @@ export class EmailDelivery {
       throw new EmailUnavailableError(describe(error), { cause: error });
     }
     onAccepted?.(sent);
-    const logId = await EmailLog.add(manager, {
+    const logId = await this.emailLog.add(manager, {
       ...row,
       status: 'sent',
       sesMessageId: sent.messageId,
@@ -207,24 +209,26 @@ export class EmailDelivery {
       { event: 'alert.retrying', kind, ...ids(cause), reason },
       'the email provider could not take the email now; the event will be delivered again',
     );
-    await EmailLog.add(this.dataSource, {
-      kind,
-      status: 'retrying',
-      recipients: planned.email.to,
-      subject: planned.email.subject,
-      text: planned.email.text,
-      eventId: cause.eventId,
-      productId: planned.productId,
-      correlationId: RequestContext.current()?.correlationId ?? null,
-      occurredAt: cause.occurredAt,
-      error: reason,
-      at: new Date(),
-    }).catch((logError: unknown) =>
-      this.logger.warn(
-        { event: 'alert.log_failed', err: logError },
-        'could not record the failed attempt',
-      ),
-    );
+    await this.emailLog
+      .add(this.dataSource, {
+        kind,
+        status: 'retrying',
+        recipients: planned.email.to,
+        subject: planned.email.subject,
+        text: planned.email.text,
+        eventId: cause.eventId,
+        productId: planned.productId,
+        correlationId: RequestContext.current()?.correlationId ?? null,
+        occurredAt: cause.occurredAt,
+        error: reason,
+        at: new Date(),
+      })
+      .catch((logError: unknown) =>
+        this.logger.warn(
+          { event: 'alert.log_failed', err: logError },
+          'could not record the failed attempt',
+        ),
+      );
   }
 
   /** The log line and metrics of a finished delivery (after its transaction committed). */

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { CatalogPatterns, type ProductSummary } from '@inventory/contracts';
+import { type ProductSummary, GetProduct } from '@inventory/contracts';
 import { ServiceBus, ServiceError } from '@inventory/platform';
 import { StockConfig } from '../stock.config';
 import type { CatalogDirectory } from './catalog-directory.port';
@@ -16,9 +16,8 @@ export class BusCatalogDirectory implements CatalogDirectory {
 
   async findProduct(productId: string): Promise<ProductSummary | null> {
     try {
-      return await this.bus.send<ProductSummary>(
-        'catalog',
-        CatalogPatterns.productsGet,
+      return await this.bus.send(
+        GetProduct,
         { id: productId },
         { timeoutMs: this.config.CATALOG_LOOKUP_TIMEOUT_MS },
       );

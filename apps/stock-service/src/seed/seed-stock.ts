@@ -1,11 +1,4 @@
-import {
-  MovementTypes,
-  type RecordMovementReply,
-  type RecordMovementRequest,
-  type SetReorderLevelRequest,
-  StockPatterns,
-  type StockLevel,
-} from '@inventory/contracts';
+import { MovementTypes, RecordMovement, SetReorderLevel } from '@inventory/contracts';
 import type { ServiceBus } from '@inventory/platform';
 import type { DataSource } from 'typeorm';
 import { OPENING_STOCK, OPENING_STOCK_REFERENCE } from './stock.seed-data';
@@ -48,21 +41,17 @@ export async function seedStock(
   const low: string[] = [];
   for (const item of items) {
     const opening = OPENING_STOCK[item.sku];
-    await bus.send<StockLevel, SetReorderLevelRequest>('stock', StockPatterns.reorderLevelSet, {
+    await bus.send(SetReorderLevel, {
       productId: item.product_id,
       reorderLevel: opening.reorderLevel,
     });
-    const reply = await bus.send<RecordMovementReply, RecordMovementRequest>(
-      'stock',
-      StockPatterns.movementsRecord,
-      {
-        productId: item.product_id,
-        type: MovementTypes.Receive,
-        quantity: opening.onHand,
-        reference: OPENING_STOCK_REFERENCE,
-        idempotencyKey: `opening-stock-${item.product_id}`,
-      },
-    );
+    const reply = await bus.send(RecordMovement, {
+      productId: item.product_id,
+      type: MovementTypes.Receive,
+      quantity: opening.onHand,
+      reference: OPENING_STOCK_REFERENCE,
+      idempotencyKey: `opening-stock-${item.product_id}`,
+    });
     if (reply.onHand <= opening.reorderLevel) low.push(item.sku);
   }
   return { seeded: true, products: items.length, low };

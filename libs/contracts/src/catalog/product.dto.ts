@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { PageMetaDto, PageQueryDto } from '../pagination';
+import { PageQueryDto } from '../pagination';
 import { STOCK_STATUSES, type StockStatus } from '../stock/stock-level';
 import {
   BooleanFromString,
@@ -436,10 +436,4 @@ export class ProductDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'User id of who changed it last.' })
   updatedBy!: string | null;
-}
-
-/** One page of `catalog.products.list`. */
-export class ProductPageDto extends PageMetaDto {
-  @ApiProperty({ type: [ProductDto] })
-  items!: ProductDto[];
 }

@@ -32,8 +32,14 @@ export interface AccountEmailPayload {
   displayName: string;
   /** Password reset: the reset page with the token; welcome: the login page. */
   link: string;
-  /** Password reset: when the link stops working. Welcome: when the account was created. */
+  /**
+   * Password reset: when the link stops working. A welcome request written before
+   * `createdAt` existed carries the account's creation time here instead; it is read as
+   * nothing more than that.
+   */
   expiresAt?: string;
+  /** Welcome: when the account was created. */
+  createdAt?: string;
 }
 
 export class AccountEmailPayloadDto implements AccountEmailPayload {
@@ -54,6 +60,10 @@ export class AccountEmailPayloadDto implements AccountEmailPayload {
   @IsOptional()
   @IsISO8601()
   expiresAt?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  createdAt?: string;
 }
 
 export class NotificationRequestDto {

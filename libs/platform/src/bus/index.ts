@@ -1,3 +1,4 @@
+export * from './answers-request';
 export * from './bus-context.interceptor';
 export * from './bus-options';
 export * from './bus.module';

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type ClientProxy, ClientProxyFactory } from '@nestjs/microservices';
-import type { BusError, BusRequest, ServiceName } from '@inventory/contracts';
+import type { BusError, BusRequest, BusRequestType, ServiceName } from '@inventory/contracts';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { AppBaseConfig } from '../config/base.config';
 import { RequestContext } from '../context/request-context';
@@ -23,18 +23,22 @@ export class ServiceBus implements OnApplicationShutdown {
 
   constructor(private readonly config: AppBaseConfig) {}
 
-  async send<TResult, TData = unknown>(
-    service: ServiceName,
-    pattern: string,
-    data: TData,
+  /**
+   * `bus.send(RecordMovement, data)`: the definition names the service and the pattern, and
+   * its types check `data` and the answer.
+   */
+  async send<TRequest, TReply>(
+    request: BusRequestType<TRequest, TReply>,
+    data: NoInfer<TRequest>,
     options: SendOptions = {},
-  ): Promise<TResult> {
+  ): Promise<TReply> {
+    const { service, pattern } = request;
     const timeoutMs = options.timeoutMs ?? this.config.BUS_TIMEOUT_MS;
-    const request: BusRequest<TData> = { meta: RequestContext.meta(), data };
+    const message: BusRequest<TRequest> = { meta: RequestContext.meta(), data };
     try {
       return await lastValueFrom(
         this.client(service)
-          .send<TResult, BusRequest<TData>>(pattern, request)
+          .send<TReply, BusRequest<TRequest>>(pattern, message)
           .pipe(timeout(timeoutMs)),
       );
     } catch (error) {

@@ -6,8 +6,8 @@ import {
   type OnModuleInit,
   Res,
 } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
-import { healthPattern, type HealthReport, type ServiceName } from '@inventory/contracts';
+import { CheckHealth, type HealthReport, type ServiceName } from '@inventory/contracts';
+import { AnswersRequest } from '../bus/answers-request';
 import type { FastifyReply } from 'fastify';
 import { HealthService } from './health.service';
 
@@ -43,7 +43,7 @@ export class HealthModule {
         return { status: 'up' };
       }
 
-      @MessagePattern(healthPattern(service))
+      @AnswersRequest(CheckHealth(service))
       check(): Promise<HealthReport> {
         return this.health.report();
       }

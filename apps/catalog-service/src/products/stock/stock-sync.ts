@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import {
-  StockPatterns,
   SYNC_PRODUCTS_MAX,
   type SyncedProductDto,
   type SyncProductsReply,
+  SyncProducts,
 } from '@inventory/contracts';
 import { ConflictError, ServiceBus, ServiceError } from '@inventory/platform';
 
@@ -109,9 +109,8 @@ export class StockSync {
   }
 
   private send(products: SyncedProductDto[], requireNoHistory: boolean) {
-    return this.bus.send<SyncProductsReply>(
-      'stock',
-      StockPatterns.productsSync,
+    return this.bus.send(
+      SyncProducts,
       { products, ...(requireNoHistory ? { requireNoHistory } : {}) },
       { timeoutMs: STOCK_SYNC_TIMEOUT_MS },
     );

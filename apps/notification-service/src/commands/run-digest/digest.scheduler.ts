@@ -9,9 +9,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { RequestContext } from '@inventory/platform';
 import { CronJob } from 'cron';
 import { NotificationConfig } from '../../notification.config';
-import { DigestNotSentError, RunDigestService } from './run-digest.service';
-
-export const DIGEST_JOB = 'low-stock-digest';
+import { DIGEST_TASK, DigestNotSentError, RunDigestService } from './run-digest.service';
 
 /** After a scheduled run failed for a reason that may pass (SES or stock unavailable). */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000];
@@ -41,11 +39,11 @@ export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicatio
       onTick: () => this.runScheduled(0),
       start: true,
     });
-    this.registry.addCronJob(DIGEST_JOB, job);
+    this.registry.addCronJob(DIGEST_TASK, job);
     this.logger.log(
       {
         event: 'task.scheduled',
-        task: DIGEST_JOB,
+        task: DIGEST_TASK,
         cron: this.config.DIGEST_CRON,
         timeZone: this.config.DIGEST_TIME_ZONE,
         next: job.nextDate().toISO(),
@@ -70,7 +68,7 @@ export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicatio
         const delay = RETRY_DELAYS_MS[attempt];
         if (permanent || delay === undefined) return;
         this.logger.warn(
-          { event: 'task.retry_scheduled', task: DIGEST_JOB, attempt: attempt + 1, inMs: delay },
+          { event: 'task.retry_scheduled', task: DIGEST_TASK, attempt: attempt + 1, inMs: delay },
           'low-stock digest will be tried again',
         );
         const timer = setTimeout(() => {

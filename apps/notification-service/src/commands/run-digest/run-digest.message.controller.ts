@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { NotificationPatterns, RunDigestDto, type DigestRunResult } from '@inventory/contracts';
+import { Payload } from '@nestjs/microservices';
+import { RunDigestDto, type DigestRunResult, RunDigest } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { RunDigestService } from './run-digest.service';
 
 @Controller()
@@ -8,7 +9,7 @@ export class RunDigestMessageController {
   constructor(private readonly digest: RunDigestService) {}
 
   /** The digest on demand (admin route, CLI): `{ force?: boolean }`. */
-  @MessagePattern(NotificationPatterns.digestRun)
+  @AnswersRequest(RunDigest)
   run(@Payload('data') dto: RunDigestDto): Promise<DigestRunResult> {
     return this.digest.run({ force: dto.force ?? false, trigger: 'on_demand' });
   }

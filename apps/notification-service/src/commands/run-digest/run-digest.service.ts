@@ -3,26 +3,29 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import {
   DigestStatuses,
   EmailKinds,
-  StockPatterns,
   type DigestItem,
   type DigestRunResult,
   type StockLevel,
+  ListLowStock,
 } from '@inventory/contracts';
 import { ServiceBus, UpstreamError } from '@inventory/platform';
 import { DataSource } from 'typeorm';
-import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
-import { EmailLog } from '../../database/email-log.repository';
+import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
+import { EmailLogRepository } from '../../database/email-log.repository';
 import {
-  DigestRuns,
+  DigestRunsRepository,
   type DigestRunStart,
   type DigestTrigger,
 } from '../../database/digest-runs.repository';
 import { EmailDelivery, EmailUnavailableError } from '../../email/email-delivery';
 import { NotificationConfig, publicUrl } from '../../notification.config';
 import { dayIn } from './digest-day';
-import { lowStockDigestEmail } from './low-stock-digest.email';
+import { digestEmail } from './digest.email';
 
 /** Every instance runs the digest on its schedule; this lock lets one of them at a time in. */
+/** The digest's name in logs (`task`), in the scheduler and on the command line. */
+export const DIGEST_TASK = 'run-digest';
+/** Unchanged from before the digest had one name, so old and new instances still exclude each other. */
 const DIGEST_LOCK = 'notification:low-stock-digest';
 
 export interface RunDigestRequest {
@@ -50,11 +53,14 @@ export class DigestNotSentError extends UpstreamError {
  */
 @Injectable()
 export class RunDigestService implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('LowStockDigest');
+  private readonly logger = new Logger(RunDigestService.name);
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly emailLog: EmailLogRepository,
+    private readonly digestRuns: DigestRunsRepository,
+    private readonly alertRecipients: AlertRecipientsRepository,
     private readonly bus: ServiceBus,
     private readonly delivery: EmailDelivery,
     private readonly config: NotificationConfig,
@@ -98,7 +104,7 @@ export class RunDigestService implements BeforeApplicationShutdown {
 
     let levels: StockLevel[];
     try {
-      levels = await this.bus.send<StockLevel[]>('stock', StockPatterns.levelsLow, {});
+      levels = await this.bus.send(ListLowStock, {});
     } catch (error) {
       await this.recordFailure(
         run,
@@ -113,23 +119,23 @@ export class RunDigestService implements BeforeApplicationShutdown {
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DIGEST_LOCK]);
-        const previous = force ? null : await DigestRuns.sentOn(manager, run.runDate);
+        const previous = force ? null : await this.digestRuns.sentOn(manager, run.runDate);
         if (previous) {
           result.status = DigestStatuses.AlreadySent;
           result.previouslySentAt = previous.toISOString();
         } else if (result.items.length === 0) {
           result.status = DigestStatuses.NothingLow;
         } else {
-          result.recipients = (await AlertRecipientsStore.get(manager)).recipients;
+          result.recipients = (await this.alertRecipients.get(manager)).recipients;
           result.status =
             result.recipients.length === 0 ? DigestStatuses.NoRecipients : DigestStatuses.Sent;
         }
         const itemCount = result.items.length;
         // The run row first: the email log row refers to it.
-        await DigestRuns.add(manager, { ...run, status: result.status, itemCount });
+        await this.digestRuns.add(manager, { ...run, status: result.status, itemCount });
         if (result.status !== DigestStatuses.Sent) return;
 
-        const email = lowStockDigestEmail(result.items, result.recipients, publicUrl(this.config));
+        const email = digestEmail(result.items, result.recipients, publicUrl(this.config));
         result.subject = email.subject;
         outcome = await this.delivery.deliver(manager, { email, digestRunId: run.id });
         if (outcome.outcome === 'sent') {
@@ -167,14 +173,14 @@ export class RunDigestService implements BeforeApplicationShutdown {
   ): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        await DigestRuns.add(manager, {
+        await this.digestRuns.add(manager, {
           ...run,
           status: 'failed',
           itemCount: result.items.length,
           error: reason.slice(0, 1000),
         });
         if (result.subject) {
-          await EmailLog.add(manager, {
+          await this.emailLog.add(manager, {
             kind: EmailKinds.Digest,
             status: 'failed',
             recipients: result.recipients,
@@ -198,7 +204,7 @@ export class RunDigestService implements BeforeApplicationShutdown {
   private taskRun(run: DigestRunStart, result: DigestRunResult, status: string, error?: string) {
     const fields = {
       event: 'task.run',
-      task: 'low-stock-digest',
+      task: DIGEST_TASK,
       runId: run.id,
       trigger: run.trigger,
       forced: run.forced,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { StockEvents, type EventEnvelope, type StockEventDto } from '@inventory/contracts';
 import type { SubscriptionContext } from '@inventory/platform';
 import { DataSource } from 'typeorm';
-import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
+import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
 import { AlertState } from '../../database/alert-state.repository';
 import { EmailDelivery } from '../../email/email-delivery';
 import { NotificationConfig, publicUrl } from '../../notification.config';
@@ -26,6 +26,7 @@ export class SendStockAlertService {
   private readonly logger = new Logger('StockAlerts');
 
   constructor(
+    private readonly alertRecipients: AlertRecipientsRepository,
     private readonly dataSource: DataSource,
     private readonly delivery: EmailDelivery,
     private readonly config: NotificationConfig,
@@ -44,7 +45,7 @@ export class SendStockAlertService {
     const depleted = event.type === StockEvents.Depleted;
     await this.delivery.onceForEvent(context, async (manager) => {
       const current = await AlertState.record(manager, envelope.id, payload);
-      const { recipients } = await AlertRecipientsStore.get(manager);
+      const { recipients } = await this.alertRecipients.get(manager);
       const base = publicUrl(this.config);
       const email = depleted
         ? outOfStockEmail(payload, recipients, base)

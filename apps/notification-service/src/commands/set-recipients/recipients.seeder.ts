@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  AlertRecipientsStore,
+  AlertRecipientsRepository,
   normaliseRecipients,
 } from '../../database/alert-recipients.repository';
 import { NotificationConfig, splitAddresses } from '../../notification.config';
@@ -15,13 +15,14 @@ export class RecipientsSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('AlertRecipients');
 
   constructor(
+    private readonly alertRecipients: AlertRecipientsRepository,
     private readonly dataSource: DataSource,
     private readonly config: NotificationConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const recipients = normaliseRecipients(splitAddresses(this.config.ALERT_RECIPIENTS));
-    if (await AlertRecipientsStore.seed(this.dataSource, recipients)) {
+    if (await this.alertRecipients.seed(this.dataSource, recipients)) {
       this.logger.log(
         { event: 'alert.recipients_seeded', count: recipients.length },
         'alert recipients taken from ALERT_RECIPIENTS',

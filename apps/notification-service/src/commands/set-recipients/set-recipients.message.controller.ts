@@ -1,14 +1,15 @@
 import { Controller, Logger } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AlertRecipientsDto,
-  NotificationPatterns,
   type AlertRecipients,
   type RequestMeta,
+  SetAlertRecipients,
 } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import {
-  AlertRecipientsStore,
+  AlertRecipientsRepository,
   normaliseRecipients,
 } from '../../database/alert-recipients.repository';
 
@@ -16,16 +17,19 @@ import {
 export class SetRecipientsMessageController {
   private readonly logger = new Logger('AlertRecipients');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly alertRecipients: AlertRecipientsRepository,
+  ) {}
 
   /** Replaces the list of alert recipients (validated addresses; duplicates dropped). */
-  @MessagePattern(NotificationPatterns.recipientsSet)
+  @AnswersRequest(SetAlertRecipients)
   async set(
     @Payload('data') dto: AlertRecipientsDto,
     @Payload('meta') meta: RequestMeta,
   ): Promise<AlertRecipients> {
     const recipients = normaliseRecipients(dto.recipients);
-    const saved = await AlertRecipientsStore.set(
+    const saved = await this.alertRecipients.set(
       this.dataSource,
       recipients,
       meta?.actor?.userId ?? null,

@@ -1,15 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
-import { NotificationPatterns, type AlertRecipients } from '@inventory/contracts';
+import { type AlertRecipients, GetAlertRecipients } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { DataSource } from 'typeorm';
-import { AlertRecipientsStore } from '../../database/alert-recipients.repository';
+import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
 
 @Controller()
 export class GetRecipientsMessageController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly alertRecipients: AlertRecipientsRepository,
+  ) {}
 
-  @MessagePattern(NotificationPatterns.recipientsGet)
+  @AnswersRequest(GetAlertRecipients)
   get(): Promise<AlertRecipients> {
-    return AlertRecipientsStore.get(this.dataSource);
+    return this.alertRecipients.get(this.dataSource);
   }
 }

@@ -1,13 +1,10 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { StockConfig } from '../../stock.config';
 import { StockSql } from '../../database/stock-sql.service';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+export const PURGE_EXPIRED_TASK = 'purge-expired';
 const BATCH = 5000;
 /** Catalog events are redelivered for days at most (SQS keeps a message 4 days). */
 const PROCESSED_MESSAGE_RETENTION_DAYS = 14;
@@ -16,25 +13,23 @@ const PROCESSED_MESSAGE_RETENTION_DAYS = 14;
  * Forgets idempotency keys older than IDEMPOTENCY_KEY_RETENTION_HOURS (a retry after that
  * records a new movement) and processed catalog-event ids older than two weeks. Runs hourly
  * in every instance; deleting in small batches keeps locks short, and instances doing it at
- * once only find less to delete.
+ * once only find less to delete. The interval is registered with the SchedulerRegistry,
+ * which clears it at shutdown.
  */
 @Injectable()
-export class PurgeExpiredService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PurgeExpiredService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Housekeeping');
-  private timer?: NodeJS.Timeout;
 
   constructor(
+    private readonly registry: SchedulerRegistry,
     private readonly sql: StockSql,
     private readonly config: StockConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.purgeQuietly(), PURGE_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    const timer = setInterval(() => void this.purgeQuietly(), PURGE_EVERY_MS);
+    timer.unref();
+    this.registry.addInterval(PURGE_EXPIRED_TASK, timer);
   }
 
   /** Deletes what has expired; returns how many keys and event ids went. */

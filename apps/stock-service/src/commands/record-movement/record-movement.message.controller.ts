@@ -1,18 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   RecordMovementRequest,
-  StockPatterns,
   type RecordMovementReply,
   type RequestMeta,
+  RecordMovement,
 } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { RecordMovementService } from './record-movement.service';
 
 @Controller()
 export class RecordMovementMessageController {
   constructor(private readonly movements: RecordMovementService) {}
 
-  @MessagePattern(StockPatterns.movementsRecord)
+  @AnswersRequest(RecordMovement)
   record(
     @Payload('data') request: RecordMovementRequest,
     @Payload('meta') meta: RequestMeta,

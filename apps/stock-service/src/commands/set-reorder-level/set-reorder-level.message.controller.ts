@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SetReorderLevelRequest, StockPatterns, type StockLevel } from '@inventory/contracts';
+import { Payload } from '@nestjs/microservices';
+import { SetReorderLevelRequest, type StockLevel, SetReorderLevel } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { SetReorderLevelService } from './set-reorder-level.service';
 
 @Controller()
 export class SetReorderLevelMessageController {
   constructor(private readonly reorderLevels: SetReorderLevelService) {}
 
-  @MessagePattern(StockPatterns.reorderLevelSet)
+  @AnswersRequest(SetReorderLevel)
   set(@Payload('data') request: SetReorderLevelRequest): Promise<StockLevel> {
     return this.reorderLevels.set(request);
   }

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { StockPatterns, type SyncProductsReply, SyncProductsRequest } from '@inventory/contracts';
+import { Payload } from '@nestjs/microservices';
+import { type SyncProductsReply, SyncProductsRequest, SyncProducts } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { SyncProductsService } from './sync-products.service';
 
 @Controller()
 export class SyncProductsMessageController {
   constructor(private readonly service: SyncProductsService) {}
 
-  @MessagePattern(StockPatterns.productsSync)
+  @AnswersRequest(SyncProducts)
   sync(@Payload('data') request: SyncProductsRequest): Promise<SyncProductsReply> {
     return this.service.sync(request);
   }

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetStockHistoryRequest, StockPatterns, type StockHistory } from '@inventory/contracts';
+import { Payload } from '@nestjs/microservices';
+import { GetStockHistoryRequest, type StockHistory, GetStockHistory } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { GetStockHistoryQuery } from './get-stock-history.query';
 
 @Controller()
 export class GetStockHistoryMessageController {
   constructor(private readonly history: GetStockHistoryQuery) {}
 
-  @MessagePattern(StockPatterns.historyGet)
+  @AnswersRequest(GetStockHistory)
   get(@Payload('data') request: GetStockHistoryRequest): Promise<StockHistory> {
     return this.history.history(request.productId, request.days);
   }

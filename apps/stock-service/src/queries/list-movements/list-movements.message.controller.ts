@@ -1,18 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   ListMovementsQueryDto,
-  StockPatterns,
   type Page,
   type StockMovement,
+  ListMovements,
 } from '@inventory/contracts';
+import { AnswersRequest } from '@inventory/platform';
 import { ListMovementsQuery } from './list-movements.query';
 
 @Controller()
 export class ListMovementsMessageController {
   constructor(private readonly movements: ListMovementsQuery) {}
 
-  @MessagePattern(StockPatterns.movementsList)
+  @AnswersRequest(ListMovements)
   list(@Payload('data') query: ListMovementsQueryDto): Promise<Page<StockMovement>> {
     return this.movements.list(query);
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Outbox } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../../../gateway.config';
-import { passwordResetEmail } from '../../../users/account-emails';
+import { passwordResetEmail } from './password-reset-email.request';
 import { normaliseEmail } from '../../../users/database/user.entity';
 import { hashToken, newOpaqueToken } from '../../tokens';
 

@@ -1,7 +1,6 @@
 import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { UserEntity } from '../../../users/database/user.entity';
+import { UsersRepository } from '../../../users/database/users.repository';
 import { toUserDto, UserDto } from '../../../users/dtos/user.dto';
 import { CurrentUser } from '../../current-user.decorator';
 import type { AuthUser } from '../../session.service';
@@ -9,13 +8,13 @@ import type { AuthUser } from '../../session.service';
 @ApiTags('me')
 @Controller('me')
 export class GetMeHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UsersRepository) {}
 
   @Get()
   @ApiOperation({ summary: 'Who is signed in' })
   @ApiOkResponse({ type: UserDto })
   async me(@CurrentUser() current: AuthUser): Promise<UserDto> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: current.id });
+    const user = await this.users.findById(current.id);
     if (!user) throw new NotFoundException('This account no longer exists');
     return toUserDto(user);
   }

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordHasher } from '../../../auth/domain/password-hasher';
 import { assertStrongPassword } from '../../../auth/domain/password-rule';
 import { GatewayConfig } from '../../../gateway.config';
-import { welcomeEmail } from '../../account-emails';
+import { welcomeEmail } from './welcome-email.request';
 import { normaliseEmail, UserEntity } from '../../database/user.entity';
 import type { CreateUserDto } from './create-user.dto';
 

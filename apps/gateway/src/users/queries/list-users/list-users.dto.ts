@@ -3,7 +3,7 @@ import { PageQueryDto, Role, IsSingleLine } from '@inventory/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class ListUsersQuery extends PageQueryDto {
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the email or the display name, without case.' })
   @IsOptional()
   @IsString()

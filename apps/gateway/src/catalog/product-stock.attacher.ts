@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type ProductDto, type StockLevel, StockPatterns } from '@inventory/contracts';
+import { type ProductDto, type StockLevel, GetStockLevels } from '@inventory/contracts';
 import { ServiceBus } from '@inventory/platform';
 import type { ProductWithStockDto } from './dtos/product-with-stock.dto';
 
 /** A product list should not wait long for its stock figures: they are an addition. */
-export const STOCK_BLOCK_TIMEOUT_MS = 2000;
+export const ATTACH_STOCK_TIMEOUT_MS = 2000;
 
 /**
  * Adds each product's stock to a catalog answer with one batched request to the stock
@@ -13,8 +13,8 @@ export const STOCK_BLOCK_TIMEOUT_MS = 2000;
  * the catalog must not depend on the stock service being up.
  */
 @Injectable()
-export class StockBlockService {
-  private readonly logger = new Logger(StockBlockService.name);
+export class ProductStockAttacher {
+  private readonly logger = new Logger(ProductStockAttacher.name);
 
   constructor(private readonly bus: ServiceBus) {}
 
@@ -22,11 +22,10 @@ export class StockBlockService {
     if (products.length === 0) return [];
     let levels: Map<string, StockLevel> | null = null;
     try {
-      const answer = await this.bus.send<StockLevel[]>(
-        'stock',
-        StockPatterns.levelsGetMany,
+      const answer = await this.bus.send(
+        GetStockLevels,
         { productIds: products.map((product) => product.id) },
-        { timeoutMs: STOCK_BLOCK_TIMEOUT_MS },
+        { timeoutMs: ATTACH_STOCK_TIMEOUT_MS },
       );
       levels = new Map(answer.map((level) => [level.productId, level]));
     } catch (error) {

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DigestStatuses,
-  NotificationPatterns,
-  type DigestRunResult,
-  type RunDigestDto,
-} from '@inventory/contracts';
+import { DigestStatuses, type DigestRunResult, RunDigest } from '@inventory/contracts';
 import { loadConfig, RequestContext, ServiceBus, ServiceError } from '@inventory/platform';
 import { configOptions } from '../../config-options';
 import { NotificationConfig } from '../../notification.config';
-import { digestLine } from './low-stock-digest.email';
+import { digestLine } from './digest.email';
 
-const USAGE = `Usage: npm run check-low-stock [-- --force]
+const USAGE = `Usage: npm run run-digest [-- --force]
 
 Runs the low-stock digest now: asks the running notification service to list every product
 at or below its reorder level and email it to the alert recipients. A digest goes out once
@@ -25,11 +20,11 @@ interface Output {
 }
 
 /**
- * `check-low-stock`: the seed's management command. Returns the exit code: 0 when the run
+ * `npm run run-digest` (also `npm run check-low-stock`, the name the product's brief gave it). Returns the exit code: 0 when the run
  * did what it should (sent, nothing low, already sent today), 1 when nothing could be sent
  * (no recipients, SES or a service unavailable), 2 for a wrong command line.
  */
-export async function checkLowStock(
+export async function runDigestCli(
   argv: string[],
   env: Record<string, string | undefined>,
   out: Output = process.stdout,
@@ -37,7 +32,7 @@ export async function checkLowStock(
 ): Promise<number> {
   const unknown = argv.filter((arg) => !['--force', '-f', '--help', '-h'].includes(arg));
   if (argv.includes('--help') || argv.includes('-h') || unknown.length > 0) {
-    if (unknown.length > 0) err.write(`check-low-stock: unknown option ${unknown.join(' ')}\n`);
+    if (unknown.length > 0) err.write(`run-digest: unknown option ${unknown.join(' ')}\n`);
     (unknown.length > 0 ? err : out).write(USAGE);
     return unknown.length > 0 ? 2 : 0;
   }
@@ -47,7 +42,7 @@ export async function checkLowStock(
   try {
     config = loadConfig(NotificationConfig, env, configOptions);
   } catch (error) {
-    err.write(`check-low-stock: ${(error as Error).message}\n`);
+    err.write(`run-digest: ${(error as Error).message}\n`);
     return 1;
   }
   // Run with the service's own environment, the CLI finds it on its bus port.
@@ -55,18 +50,13 @@ export async function checkLowStock(
   const bus = new ServiceBus(config);
   try {
     const result = await RequestContext.run({ correlationId: `cli-${randomUUID()}` }, () =>
-      bus.send<DigestRunResult, RunDigestDto>(
-        'notification',
-        NotificationPatterns.digestRun,
-        { force },
-        { timeoutMs: CLI_TIMEOUT_MS },
-      ),
+      bus.send(RunDigest, { force }, { timeoutMs: CLI_TIMEOUT_MS }),
     );
     out.write(describeRun(result));
     return result.status === DigestStatuses.NoRecipients ? 1 : 0;
   } catch (error) {
     const message = error instanceof ServiceError ? error.message : String(error);
-    err.write(`check-low-stock: ${message}\n`);
+    err.write(`run-digest: ${message}\n`);
     if (error instanceof ServiceError && error.getStatus() === 503) {
       err.write('Is the notification service running (npm start)?\n');
     }

@@ -37,7 +37,7 @@ export const digestLine = (item: DigestItem) =>
  *
  *     Login to manage inventory: <PUBLIC_URL>/
  */
-export function lowStockDigestEmail(
+export function digestEmail(
   items: DigestItem[],
   recipients: string[],
   baseUrl: string,
