@@ -71,19 +71,11 @@ export function PartsListPage({ search, onSearchChange }: Props) {
     // Only the typed text drives this; the URL follows it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
-  // The URL changed by itself (back button, a link): the field shows its search.
-  useEffect(() => {
-    if ((search.q ?? '') !== debounced) setText(search.q ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.q]);
 
-  // The typed search is asked for at once, not after the URL has caught up with it; a new
-  // search starts on its first page.
-  const typed = debounced || undefined;
-  const page = typed === search.q ? (search.page ?? 1) : 1;
+  const page = search.page ?? 1;
   const pageSize = search.pageSize ?? PAGE_SIZES[0];
   const products = useProducts({
-    search: typed,
+    search: search.q,
     categoryId: search.category,
     sort: search.sort ?? 'name',
     page,
