@@ -62,7 +62,11 @@ function UserList({ users, onChange, onSendReset }: UserListProps) {
     />
   );
   const status = (user: User) => (
-    <Badge color={user.active ? 'green' : 'gray'} variant="light">
+    <Badge
+      color={user.active ? 'green' : 'gray'}
+      variant="light"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {user.active ? t.active : t.inactive}
     </Badge>
   );
