@@ -307,6 +307,8 @@ export class ListProductsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     enum: PRODUCT_SORTS,
+    // Named in the OpenAPI document, so the generated client carries the list (the console's sorts).
+    enumName: 'ProductSort',
     default: 'name',
     description: 'Field to sort by; a leading - sorts descending.',
   })
@@ -316,6 +318,7 @@ export class ListProductsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     enum: STOCK_STATUSES,
+    enumName: 'StockStatus',
     description:
       'Products at this stock status: ok above the reorder level, low at or below it, out with nothing on hand (the status each row shows). The catalog keeps a copy of it from stock.status.changed events, so it may trail a movement by a moment.',
   })
