@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from './support';
+import { eventually, startTestStack, type TestStack } from './support';
 import { pngFile } from './sample-files';
 
 interface Json {
@@ -85,6 +85,44 @@ describe('the catalog through the gateway', () => {
     expect(inTree.body.items.map((item) => item.sku)).toEqual(
       expect.arrayContaining(['MCU-ARD-UNO', 'SBC-RPI-4B-4GB', 'MCU-ESP-32']),
     );
+  });
+
+  it('filters the parts list by stock status: a part issued down to its reorder level is listed as low within seconds', async () => {
+    const skus = async (query: string) =>
+      ((await api('GET', `/products?${query}`)).body.items ?? []).map((item) => item.sku);
+    // The seed's opening stock leaves two parts at or below their reorder level.
+    await eventually(
+      'the seed’s low parts in the low filter',
+      async () => (await skus('status=low')).sort().join() === 'MCU-ESP-32,PWR-BAT-9V',
+      20_000,
+    );
+    expect(await skus('status=low&search=esp32')).toEqual(['MCU-ESP-32']);
+
+    const [part] = (await api('GET', '/products?sku=MCU-ESP-8266')).body.items;
+    expect(part.stock).toMatchObject({ onHand: 30, reorderLevel: 10, status: 'ok' });
+    expect(await skus('status=ok&search=esp8266')).toEqual(['MCU-ESP-8266']);
+    const issued = await api('POST', '/stock/movements', {
+      productId: part.id,
+      type: 'issue',
+      quantity: 20,
+    });
+    expect(issued.status).toBe(201);
+    const started = Date.now();
+    await eventually(
+      'MCU-ESP-8266 in the low filter',
+      async () => (await skus('status=low&search=esp8266')).includes('MCU-ESP-8266'),
+      5_000,
+    );
+    console.log(`status filter caught up ${Date.now() - started} ms after the movement`);
+    expect(await skus('status=ok&search=esp8266')).toEqual([]);
+    const [listed] = (await api('GET', '/products?status=low&search=esp8266')).body.items;
+    expect(listed.stock).toMatchObject({ onHand: 10, status: 'low' });
+
+    const bad = await api('GET', '/products?status=empty');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([
+      { field: 'status', message: 'status must be one of ok, low, out' },
+    ]);
   });
 
   it('attaches an image uploaded straight to S3, and logs it under the request id', async () => {

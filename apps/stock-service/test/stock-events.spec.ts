@@ -1,4 +1,5 @@
 import {
+  Queues,
   EventEnvelopeDto,
   StockEventDto,
   StockEvents,
@@ -153,8 +154,8 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
         return rows[0].n > 0;
       });
       const { rows } = await fx.db.query(
-        `SELECT count(*)::int AS n FROM outbox WHERE payload->>'productId' = $1`,
-        [id],
+        `SELECT count(*)::int AS n FROM outbox WHERE payload->>'productId' = $1 AND queue = $2`,
+        [id, Queues.StockEvents],
       );
       expect(rows[0].n).toBe(26); // 25 level.changed + 1 low (11 → 10)
 

@@ -35,3 +35,9 @@ export const ROLE_VALUES = [
   'admin',
   'staff',
 ] as const satisfies readonly components['schemas']['Role'][];
+
+export const STOCK_STATUS_VALUES = [
+  'ok',
+  'low',
+  'out',
+] as const satisfies readonly components['schemas']['StockStatus'][];

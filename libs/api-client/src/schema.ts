@@ -405,7 +405,7 @@ export interface paths {
     };
     /**
      * Search, filter, sort and page through products
-     * @description `search` matches name, SKU, manufacturer part number and description (case-insensitive, partial; every word must match). `categoryId` includes its subcategories. Each product carries its stock (null when the stock service is unavailable).
+     * @description `search` matches name, SKU, manufacturer part number and description (case-insensitive, partial; every word must match). `categoryId` includes its subcategories. `status` (ok / low / out) keeps the products at that stock status, combinable with the rest; it is the catalog's copy of the stock service's status, which follows a movement within about a second. Each product carries its stock (null when the stock service is unavailable).
      */
     get: operations['ProductsHttpController_list'];
     put?: never;
@@ -1162,6 +1162,8 @@ export interface components {
       | '-updatedAt'
       | 'salePrice'
       | '-salePrice';
+    /** @enum {string} */
+    StockStatus: 'ok' | 'low' | 'out';
     ProductCategoryRefDto: {
       /** Format: uuid */
       id: string;
@@ -1530,11 +1532,8 @@ export interface components {
        * @example 10
        */
       reorderLevel: number;
-      /**
-       * @example low
-       * @enum {string}
-       */
-      status: 'ok' | 'low' | 'out';
+      /** @example low */
+      status: components['schemas']['StockStatus'];
       /** @example Drawer B3 */
       location: string | null;
       /** Format: date-time */
@@ -3337,6 +3336,8 @@ export interface operations {
         active?: boolean;
         /** @description Field to sort by; a leading - sorts descending. */
         sort?: components['schemas']['ProductSort'];
+        /** @description Products at this stock status: ok above the reorder level, low at or below it, out with nothing on hand (the status each row shows). The catalog keeps a copy of it from stock.status.changed events, so it may trail a movement by a moment. */
+        status?: components['schemas']['StockStatus'];
       };
       header?: never;
       path?: never;

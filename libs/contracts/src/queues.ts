@@ -1,6 +1,8 @@
 /**
  * SQS queues carrying events. Each has a dead-letter queue named `<queue>-dlq`; the deployed
- * names get an environment prefix from configuration (QUEUE_PREFIX).
+ * names get an environment prefix from configuration (QUEUE_PREFIX). Each queue has one
+ * consuming service: stock-events notification, catalog-events stock, notification-requests
+ * notification, stock-status catalog.
  */
 export const Queues = {
   /** stock.level.changed, stock.low, stock.depleted, stock.replenished */
@@ -9,6 +11,8 @@ export const Queues = {
   CatalogEvents: 'catalog-events',
   /** password reset and welcome emails requested by the gateway */
   NotificationRequests: 'notification-requests',
+  /** stock.status.changed, for the catalog's copy of each product's stock status */
+  StockStatus: 'stock-status',
 } as const;
 
 export type QueueName = (typeof Queues)[keyof typeof Queues];

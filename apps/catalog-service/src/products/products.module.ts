@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { SqsModule, subscribe } from '@inventory/platform';
+import {
+  copyStockStatus,
+  CopyStockStatusHandler,
+} from './commands/copy-stock-status/copy-stock-status.handler';
 import { ArchiveProductService } from './commands/archive-product/archive-product.service';
 import { CreateProductService } from './commands/create-product/create-product.service';
 import { DeleteProductService } from './commands/delete-product/delete-product.service';
@@ -11,6 +16,7 @@ import { ProductPresenter } from './queries/read-products/product.presenter';
 import { ReadProductsService } from './queries/read-products/read-products.service';
 
 @Module({
+  imports: [SqsModule],
   controllers: [ProductsMessageController],
   providers: [
     ProductPresenter,
@@ -22,6 +28,8 @@ import { ReadProductsService } from './queries/read-products/read-products.servi
     DeleteProductService,
     ExportProductsService,
     ImportProductsService,
+    CopyStockStatusHandler,
+    subscribe(copyStockStatus),
   ],
 })
 export class ProductsModule {}

@@ -38,7 +38,7 @@ export class ProductsHttpController {
   @ApiOperation({
     summary: 'Search, filter, sort and page through products',
     description:
-      '`search` matches name, SKU, manufacturer part number and description (case-insensitive, partial; every word must match). `categoryId` includes its subcategories. Each product carries its stock (null when the stock service is unavailable).',
+      "`search` matches name, SKU, manufacturer part number and description (case-insensitive, partial; every word must match). `categoryId` includes its subcategories. `status` (ok / low / out) keeps the products at that stock status, combinable with the rest; it is the catalog's copy of the stock service's status, which follows a movement within about a second. Each product carries its stock (null when the stock service is unavailable).",
   })
   @ApiOkResponse({ type: ProductWithStockPageDto })
   @ApiErrors(400, 401, 404, 503, 504)

@@ -15,6 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../pagination';
+import { STOCK_STATUSES, type StockStatus } from '../stock/stock-level';
 import {
   BooleanFromString,
   DECIMAL_PATTERN,
@@ -314,6 +315,16 @@ export class ListProductsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(PRODUCT_SORTS)
   sort?: ProductSort;
+
+  @ApiPropertyOptional({
+    enum: STOCK_STATUSES,
+    enumName: 'StockStatus',
+    description:
+      'Products at this stock status: ok above the reorder level, low at or below it, out with nothing on hand (the status each row shows). The catalog keeps a copy of it from stock.status.changed events, so it may trail a movement by a moment.',
+  })
+  @IsOptional()
+  @IsIn(STOCK_STATUSES, { message: `status must be one of ${STOCK_STATUSES.join(', ')}` })
+  status?: StockStatus;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** ok: above the reorder level; low: at or below it; out: nothing on hand. */
+/**
+ * ok: above the reorder level; low: at or below it; out: nothing on hand. Named `StockStatus`
+ * in the API document (the parts list filters by it: `GET /products?status=`).
+ */
 export type StockStatus = 'ok' | 'low' | 'out';
 
 /** How many of a product there are, as the stock service reports it. */
@@ -43,7 +46,7 @@ export class StockLevelDto implements StockLevel {
   @ApiProperty({ example: 10, description: 'At or below this the product is low on stock' })
   reorderLevel!: number;
 
-  @ApiProperty({ enum: STOCK_STATUSES, example: 'low' })
+  @ApiProperty({ enum: STOCK_STATUSES, enumName: 'StockStatus', example: 'low' })
   status!: StockStatus;
 
   @ApiProperty({ type: String, nullable: true, example: 'Drawer B3' })

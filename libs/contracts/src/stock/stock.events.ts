@@ -10,6 +10,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { STOCK_STATUSES, type StockStatus } from './stock-level';
 import { MOVEMENT_TYPES, type MovementType } from './stock-movement';
 
 /** Event types on the `stock-events` queue. */
@@ -96,4 +97,53 @@ export class StockEventDto {
   @ValidateNested()
   @Type(() => StockLevelEventPayloadDto)
   payload!: StockLevelEventPayloadDto;
+}
+
+/** Event types on the `stock-status` queue (consumed by the catalog). */
+export const StockStatusEvents = {
+  /**
+   * A product's stock status (`stockStatus(onHand, reorderLevel)`) is not what it was before
+   * the transaction that changed its on hand or reorder level: at most one per product per
+   * transaction, none while the status stays.
+   */
+  Changed: 'stock.status.changed',
+} as const;
+
+/** Payload of `stock.status.changed`: the status now, and what it was computed from. */
+export interface StockStatusChangedPayload {
+  productId: string;
+  status: StockStatus;
+  onHand: number;
+  reorderLevel: number;
+  /** When the change was made; a consumer applies an event only if it is newer than the last. */
+  at: string;
+}
+
+export class StockStatusChangedPayloadDto implements StockStatusChangedPayload {
+  @IsUUID()
+  productId!: string;
+
+  @IsIn(STOCK_STATUSES)
+  status!: StockStatus;
+
+  @IsInt()
+  @Min(0)
+  onHand!: number;
+
+  @IsInt()
+  @Min(0)
+  reorderLevel!: number;
+
+  @IsISO8601()
+  at!: string;
+}
+
+/** A stock-status event as the catalog validates it. */
+export class StockStatusChangedEventDto {
+  @IsIn([StockStatusEvents.Changed])
+  type!: typeof StockStatusEvents.Changed;
+
+  @ValidateNested()
+  @Type(() => StockStatusChangedPayloadDto)
+  payload!: StockStatusChangedPayloadDto;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProductParameters, ProductSort } from '@inventory/contracts';
+import type { ProductParameters, ProductSort, StockStatus } from '@inventory/contracts';
 import type { EntityManager } from 'typeorm';
 import { escapeLike } from '../../database/sql';
 import type { ProductFields, ProductRecord } from '../domain/product';
@@ -75,6 +75,8 @@ export interface ProductFilter {
   /** Only products in these categories. */
   categoryIds?: string[];
   active?: boolean;
+  /** Only products at this stock status (the copy kept from stock.status.changed events). */
+  stockStatus?: StockStatus;
 }
 
 /** One array per column (parameters $1–$12): rows of any count in one statement. */
@@ -121,6 +123,10 @@ function filterConditions(filter: ProductFilter): { conditions: string[]; params
   if (filter.active !== undefined) {
     params.push(filter.active);
     conditions.push(`p.active = $${params.length}`);
+  }
+  if (filter.stockStatus !== undefined) {
+    params.push(filter.stockStatus);
+    conditions.push(`p.stock_status = $${params.length}`);
   }
   for (const word of filter.words ?? []) {
     // lower() in SQL, like the indexed column, so both fold case the same way.
@@ -222,6 +228,24 @@ export class ProductsRepository {
     );
     const total = rows.length > 0 ? rows[0].total : await count();
     return { records: rows.map(toRecord), total };
+  }
+
+  /**
+   * Sets the copy of a product's stock status, if `at` is newer than the status it holds
+   * (events arrive in any order). Answers whether it changed anything.
+   */
+  async setStockStatus(
+    manager: EntityManager,
+    productId: string,
+    status: StockStatus,
+    at: string,
+  ): Promise<boolean> {
+    const [, updated]: [unknown[], number] = await manager.query(
+      `UPDATE products SET stock_status = $2, stock_status_at = $3
+        WHERE id = $1 AND (stock_status_at IS NULL OR stock_status_at < $3)`,
+      [productId, status, at],
+    );
+    return updated > 0;
   }
 
   /** Products that match `filter`, in SKU order after `afterSku`, for the CSV export. */

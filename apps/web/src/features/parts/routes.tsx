@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { PRODUCT_SORT_VALUES } from '@inventory/api-client';
+import { PRODUCT_SORT_VALUES, STOCK_STATUS_VALUES } from '@inventory/api-client';
 import { signedInRoute } from '../../shared/routing/roots';
 import { oneOf, searchParams, text, uuid, wholeNumber } from '../../shared/routing/search-params';
 import { PAGE_SIZES } from './page-sizes';
@@ -16,6 +16,7 @@ const partsSearch = searchParams({
   q: text(200),
   category: uuid,
   sort: oneOf(PRODUCT_SORT_VALUES),
+  status: oneOf(STOCK_STATUS_VALUES),
   page: wholeNumber(1),
   pageSize: oneOf(PAGE_SIZES),
 });

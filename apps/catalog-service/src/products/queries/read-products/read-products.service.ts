@@ -49,7 +49,13 @@ export class ReadProductsService {
     const words = (query.search ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
     const { records, total } = await this.products.list(
       manager,
-      { words, sku: query.sku, categoryIds, active: query.active },
+      {
+        words,
+        sku: query.sku,
+        categoryIds,
+        active: query.active,
+        stockStatus: query.status,
+      },
       { sort: query.sort ?? 'name', limit: pageSize, offset: (page - 1) * pageSize },
     );
     return { items: await this.presenter.present(records, { tree }), total, page, pageSize };

@@ -5,6 +5,7 @@ import { call } from '../../../shared/api/problem';
 
 export type ProductsQuery = NonNullable<paths['/api/v1/products']['get']['parameters']['query']>;
 export type ProductSort = NonNullable<ProductsQuery['sort']>;
+export type StockStatus = NonNullable<ProductsQuery['status']>;
 
 /** GET /products: one page, searched, filtered and sorted by the server. */
 export function useProducts(query: ProductsQuery) {

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowsExchange, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useEffect, useState } from 'react';
-import type { Schemas } from '@inventory/api-client';
+import { STOCK_STATUS_VALUES, type Schemas } from '@inventory/api-client';
 import { useIsAdmin } from '../../../shared/auth/use-current-user';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { TextLink } from '../../../shared/components/links';
@@ -13,7 +13,7 @@ import { formatCount, formatPrice } from '../../../shared/format';
 import { useMovementLauncher } from '../../../shared/movements/movement-launcher';
 import { usePartsListSlots } from '../../../shared/slots/parts-list-slots';
 import { useCategoryOptions } from '../api/list-categories';
-import { useProducts, type ProductSort } from '../api/list-products';
+import { useProducts, type ProductSort, type StockStatus } from '../api/list-products';
 import { PAGE_SIZES } from '../page-sizes';
 import { partsTexts as t } from '../texts';
 
@@ -23,6 +23,7 @@ export interface PartsSearch {
   q?: string;
   category?: string;
   sort?: ProductSort;
+  status?: StockStatus;
   page?: number;
   pageSize?: number;
 }
@@ -32,6 +33,11 @@ export interface PartsSearch {
  * for most typists, short enough that the answer is painted within 300 ms of the last key.
  */
 const SEARCH_DEBOUNCE_MS = 150;
+
+const STATUS_OPTIONS = STOCK_STATUS_VALUES.map((value) => ({
+  value,
+  label: t.statusOptions[value],
+}));
 
 interface Props {
   search: PartsSearch;
@@ -57,7 +63,7 @@ function fromSortStatus(status: DataTableSortStatus<Product>): ProductSort {
 
 /**
  * The parts list: search as you type (debounced), category filter (sub-categories included),
- * sortable columns, server-side pages. Everything is in the URL, so a filtered list can be
+ * stock status filter (ok / low / out), sortable columns, server-side pages. Everything is in the URL, so a filtered list can be
  * linked, and each row's name is a link (Ctrl-click opens a new tab).
  */
 export function PartsListPage({ search, onSearchChange }: Props) {
@@ -68,6 +74,7 @@ export function PartsListPage({ search, onSearchChange }: Props) {
   const products = useProducts({
     search: search.q,
     categoryId: search.category,
+    status: search.status,
     sort: search.sort ?? 'name',
     page,
     pageSize,
@@ -106,6 +113,21 @@ export function PartsListPage({ search, onSearchChange }: Props) {
             clearable
             nothingFoundMessage="–"
             style={{ flex: '1 1 220px' }}
+          />
+          <Select
+            label={t.status}
+            placeholder={t.statusAll}
+            data={STATUS_OPTIONS}
+            value={search.status ?? null}
+            onChange={(value) =>
+              onSearchChange({
+                status: (value as StockStatus | null) ?? undefined,
+                page: undefined,
+              })
+            }
+            clearable
+            allowDeselect
+            style={{ flex: '0 1 180px' }}
           />
         </Group>
         {selectable && SelectionActions && (
