@@ -3,6 +3,7 @@ import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-out
 import { CreateCatalog1764200000000 } from './migrations/1764200000000-create-catalog';
 import { CompletedUploads1764300000000 } from './migrations/1764300000000-completed-uploads';
 import { OutboxEventParts1764300000001 } from './migrations/1764300000001-outbox-event-parts';
+import { CreateAuditEntries1764400000000 } from './migrations/1764400000000-create-audit-entries';
 
 /** Everything the catalog service keeps in Postgres lives in this schema. */
 export const CATALOG_SCHEMA = 'catalog';
@@ -19,5 +20,6 @@ export const catalogDatabase: ServiceDatabase = {
     CreateCatalog1764200000000,
     CompletedUploads1764300000000,
     OutboxEventParts1764300000001,
+    CreateAuditEntries1764400000000,
   ],
 };
