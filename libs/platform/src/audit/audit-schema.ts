@@ -14,7 +14,7 @@ export async function createAuditTable(queryRunner: QueryRunner, schema: string)
     CREATE TABLE "${schema}".audit_entries (
       id uuid PRIMARY KEY,
       at timestamptz NOT NULL DEFAULT clock_timestamp(),
-      actor_user_id uuid,
+      actor_user_id text,
       actor_email text,
       actor_role text,
       action text COLLATE "C" NOT NULL,
