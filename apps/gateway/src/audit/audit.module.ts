@@ -3,7 +3,7 @@ import { UsersDatabaseModule } from '../users/database/users-database.module';
 import { ListAuditHttpController } from './queries/list-audit/list-audit.http.controller';
 import { ListAuditQuery } from './queries/list-audit/list-audit.query';
 
-/** `GET /audit`: the trail of every service, merged (docs/adr/0014). */
+/** `GET /audit`: the trail of every service, merged (docs/adr/0015). */
 @Module({
   imports: [UsersDatabaseModule],
   controllers: [ListAuditHttpController],

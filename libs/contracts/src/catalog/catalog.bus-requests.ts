@@ -140,7 +140,7 @@ export const DeleteMedia = busRequest<MediaIdDto, Deleted>(
   Services.Catalog,
 );
 
-/** The newest entries of catalog's audit trail matching a filter (docs/adr/0014). */
+/** The newest entries of catalog's audit trail matching a filter (docs/adr/0015). */
 export const ListCatalogAudit = busRequest<ListAuditRequestDto, AuditEntryDto[]>(
   'catalog.audit.list',
   Services.Catalog,

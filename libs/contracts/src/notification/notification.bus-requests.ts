@@ -42,7 +42,7 @@ export const GetEmail = busRequest<EmailLogIdDto, EmailLogEntryWithText>(
   Services.Notification,
 );
 
-/** The newest entries of notification's audit trail matching a filter (docs/adr/0014). */
+/** The newest entries of notification's audit trail matching a filter (docs/adr/0015). */
 export const ListNotificationAudit = busRequest<ListAuditRequestDto, AuditEntryDto[]>(
   'notification.audit.list',
   Services.Notification,

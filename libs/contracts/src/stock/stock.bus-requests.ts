@@ -77,7 +77,7 @@ export const SyncProducts = busRequest<SyncProductsRequest, SyncProductsReply>(
   Services.Stock,
 );
 
-/** The newest entries of stock's audit trail matching a filter (docs/adr/0014). */
+/** The newest entries of stock's audit trail matching a filter (docs/adr/0015). */
 export const ListStockAudit = busRequest<ListAuditRequestDto, AuditEntryDto[]>(
   'stock.audit.list',
   Services.Stock,

@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 
 /**
- * The audit trail's table in a service's schema (docs/adr/0014). Services call this from
+ * The audit trail's table in a service's schema (docs/adr/0015). Services call this from
  * their own checked-in migrations; like the outbox helpers it is migration history: never
  * edit it, add a new function for a later change.
  *

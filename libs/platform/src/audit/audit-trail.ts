@@ -60,7 +60,7 @@ export const systemActor = (name: string): AuditActor => ({
 });
 
 /**
- * The audit trail of one service (docs/adr/0014). `record` writes entries with the
+ * The audit trail of one service (docs/adr/0015). `record` writes entries with the
  * caller's EntityManager, inside the transaction of the change they describe: an entry
  * exists exactly when the change committed. `list` reads them newest first.
  */

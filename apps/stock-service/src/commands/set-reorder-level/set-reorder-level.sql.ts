@@ -7,7 +7,7 @@
  *
  * Its outbox rows carry each event's type, payload and metadata; the relay builds the
  * envelope. A level that changed is recorded in the audit trail by the same statement
- * (docs/adr/0014). Parameters: $1 product id, $2 reorder level, $3 correlation id, $4 queue,
+ * (docs/adr/0015). Parameters: $1 product id, $2 reorder level, $3 correlation id, $4 queue,
  * $5 source, $6 the event types (`LEVEL_EVENT_TYPES`, from `StockEvents`), $7–$10 the
  * actor's user id, email and role and the origin.
  */

@@ -1,7 +1,7 @@
 import { createAuditTable, dropAuditTable } from '@inventory/platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The audit trail: one append-only row per change, written with the change (ADR 0014). */
+/** The audit trail: one append-only row per change, written with the change (ADR 0015). */
 export class CreateAuditEntries1764400000000 implements MigrationInterface {
   name = 'CreateAuditEntries1764400000000';
 

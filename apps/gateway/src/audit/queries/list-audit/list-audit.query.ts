@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { UsersRepository } from '../../../users/database/users.repository';
 
 /**
- * One page of the whole trail (docs/adr/0014). Each service keeps its own entries; the
+ * One page of the whole trail (docs/adr/0015). Each service keeps its own entries; the
  * gateway asks only the services that can hold entries matching the filter (by entity type
  * and action), each for its newest page × pageSize + 1, and merges them newest first. The
  * extra entry tells whether a next page exists.
