@@ -5013,8 +5013,8 @@ export interface operations {
         from?: string;
         /** @description Entries before this time. */
         to?: string;
-        page?: number;
         pageSize?: number;
+        page?: number;
       };
       header?: never;
       path?: never;

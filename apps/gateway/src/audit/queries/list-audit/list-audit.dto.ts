@@ -1,5 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { AuditFilterDto, MAX_PAGE_SIZE } from '@inventory/contracts';
+import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { AuditFilterDto, PageQueryDto } from '@inventory/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -7,7 +7,10 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const AUDIT_MAX_PAGE = 100;
 
 /** `GET /audit?entityType=&entityId=&actorId=&action=&from=&to=&page=&pageSize=`. */
-export class ListAuditQueryDto extends AuditFilterDto {
+export class ListAuditQueryDto extends IntersectionType(
+  AuditFilterDto,
+  OmitType(PageQueryDto, ['page']),
+) {
   @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -17,12 +20,4 @@ export class ListAuditQueryDto extends AuditFilterDto {
     message: `page must not be greater than ${AUDIT_MAX_PAGE}: narrow the filter (from, to) instead`,
   })
   page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
