@@ -80,7 +80,7 @@ describe('audit trail of people and sessions (HTTP, real Postgres)', () => {
     );
   });
 
-  it('records nothing when a change is refused (409, 400)', async () => {
+  it('records nothing when a change is refused (409, 400) or rolled back at commit', async () => {
     const [me] = await db.query(`SELECT id FROM users WHERE email = $1`, [ADMIN.email]);
     const staff = await gw.createUser('staff', 'audit-refused');
     const before = Number((await db.query(`SELECT count(*) AS n FROM audit_entries`))[0].n);
@@ -106,6 +106,30 @@ describe('audit trail of people and sessions (HTTP, real Postgres)', () => {
       body: { role: 'staff' },
     });
     expect(lastAdmin.status).toBe(409);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM audit_entries`))[0].n)).toBe(
+      afterDemotion,
+    );
+
+    // A check that fails at COMMIT, after the user row and the entry were written.
+    await db.query(`
+      CREATE FUNCTION gateway.refuse_rollback_me() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.display_name = 'Rollback me' THEN RAISE EXCEPTION 'forced rollback'; END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE CONSTRAINT TRIGGER refuse_rollback_me AFTER UPDATE ON gateway.users
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION gateway.refuse_rollback_me()`);
+    try {
+      const rolledBack = await gw.request('PATCH', `/api/v1/users/${staff.id}`, {
+        token: admin,
+        body: { displayName: 'Rollback me' },
+      });
+      expect(rolledBack.status).toBe(500);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_rollback_me ON gateway.users`);
+      await db.query(`DROP FUNCTION gateway.refuse_rollback_me()`);
+    }
     expect(Number((await db.query(`SELECT count(*) AS n FROM audit_entries`))[0].n)).toBe(
       afterDemotion,
     );
