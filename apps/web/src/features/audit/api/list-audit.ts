@@ -1,4 +1,4 @@
-import type { Schemas } from '@inventory/api-client';
+import type { paths, Schemas } from '@inventory/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../../shared/api/api-context';
 import { call } from '../../../shared/api/problem';
@@ -6,14 +6,11 @@ import { call } from '../../../shared/api/problem';
 export type AuditEntry = Schemas['AuditEntryDto'];
 export type AuditPage = Schemas['AuditPageDto'];
 
-export interface AuditFilter {
-  entityType?: string;
-  entityId?: string;
-  actorId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+/** The filters of `GET /audit` (entity, actor, action, from, to), as the API declares them. */
+export type AuditFilter = Omit<
+  NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>,
+  'page' | 'pageSize'
+>;
 
 /**
  * `GET /audit`: who changed what, newest first, across every service. Under ['stock'] and
