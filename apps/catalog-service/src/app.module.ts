@@ -8,6 +8,7 @@ import {
   LoggingModule,
   OutboxModule,
 } from '@inventory/platform';
+import { ListAuditMessageController } from './audit/queries/list-audit/list-audit.message.controller';
 import { CatalogSharedModule } from './catalog-shared.module';
 import type { CatalogConfig } from './catalog.config';
 import { CategoriesModule } from './categories/categories.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ProductsModule,
         MediaModule,
       ],
+      controllers: [ListAuditMessageController],
     };
   }
 }

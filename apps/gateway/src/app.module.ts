@@ -7,6 +7,7 @@ import {
   OutboxModule,
 } from '@inventory/platform';
 import { AlertsModule } from './alerts/alerts.module';
+import { AuditModule } from './audit/audit.module';
 import { ApiIndexModule } from './api-index/api-index.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AlertsModule,
         CatalogModule,
         StockModule,
+        AuditModule,
       ],
     };
   }

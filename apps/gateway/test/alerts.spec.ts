@@ -130,7 +130,8 @@ describe('/api/v1/alerts (the notification service answered by a bus double)', (
         request: {
           meta: {
             correlationId: answer.headers.get('x-request-id'),
-            actor: { userId: expect.any(String), role: 'admin' },
+            actor: { userId: expect.any(String), role: 'admin', email: 'admin@lab.example' },
+            origin: 'api',
           },
           data: { recipients: ['stores@example.com', 'lab@example.com'] },
         },

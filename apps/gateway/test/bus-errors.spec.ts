@@ -118,7 +118,8 @@ describe('errors from services over the bus (a real Nest microservice on TCP)', 
     expect(answer.status).toBe(200);
     expect(answer.body.meta).toEqual({
       correlationId: 'trace-actor-7',
-      actor: { userId: me.body.id, role: 'admin' },
+      actor: { userId: me.body.id, role: 'admin', email: me.body.email },
+      origin: 'api',
     });
     expect(answer.body.context).toEqual(answer.body.meta);
   });

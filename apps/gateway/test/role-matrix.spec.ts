@@ -34,6 +34,7 @@ const EXPECTED: Record<string, [anonymous: Expected, staff: Expected, admin: Exp
   'GET /api/v1/alerts/recipients': [401, 403, PASSES],
   'PUT /api/v1/alerts/recipients': [401, 403, 400],
   'GET /api/v1/alerts/emails': [401, 403, PASSES],
+  'GET /api/v1/audit': [401, PASSES, PASSES],
   'GET /api/v1/alerts/emails/{id}': [401, 403, PASSES],
   'POST /api/v1/alerts/low-stock/run': [401, 403, PASSES],
   // Catalog: staff read, admins write. No catalog service runs here: whoever gets past the

@@ -1,3 +1,4 @@
+import { ListAuditMessageController } from './queries/list-audit/list-audit.message.controller';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NotificationDatabaseModule } from './database/notification-database.module';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -51,6 +52,7 @@ export class AppModule {
         RunDigestMessageController,
         SetRecipientsMessageController,
         GetRecipientsMessageController,
+        ListAuditMessageController,
         ListEmailsMessageController,
       ],
       providers: [

@@ -1,3 +1,5 @@
+import { ListAuditMessageController } from './queries/list-audit/list-audit.message.controller';
+import { ListAuditQuery } from './queries/list-audit/list-audit.query';
 import { ScheduleModule } from '@nestjs/schedule';
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
@@ -59,6 +61,7 @@ export class AppModule {
         GetStockHistoryMessageController,
         ListMovementsMessageController,
         SyncProductsMessageController,
+        ListAuditMessageController,
       ],
       providers: [
         StockSql,
@@ -71,6 +74,7 @@ export class AppModule {
         GetStockLevelsQuery,
         GetStockHistoryQuery,
         ListMovementsQuery,
+        ListAuditQuery,
         CopyCatalogProductHandler,
         subscribe(copyCatalogProduct),
         PurgeExpiredService,

@@ -683,6 +683,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail: who changed what, when, from which request; newest first
+     * @description Every change made through the API (and by the boot, seed and scheduled jobs) across all services, with field changes and the correlation id of the request. Stock movements come from the ledger (`stock.movement.recorded`, with `movementId`). Admins read every entry; staff read only their own (`actorId` is set to them). An `action` ending in "." is a prefix (`product.`).
+     */
+    get: operations['ListAuditHttpController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1607,6 +1627,66 @@ export interface components {
     SetReorderLevelDto: {
       /** @example 10 */
       reorderLevel: number;
+    };
+    AuditActorDto: {
+      /** Format: uuid */
+      userId: string | null;
+      /** @example admin@example.com */
+      email: string | null;
+      /** @example admin */
+      role: string | null;
+    };
+    AuditChangeDto: {
+      /** @example name */
+      field: string;
+      /**
+       * @description Any JSON value.
+       * @example ESP32 board
+       */
+      from: Record<string, never> | null;
+      /**
+       * @description Any JSON value.
+       * @example ESP32-S3 board
+       */
+      to: Record<string, never> | null;
+    };
+    AuditEntryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      actor: components['schemas']['AuditActorDto'];
+      /** @example product.updated */
+      action: string;
+      /** @example product */
+      entityType: string;
+      /** @example 5f1c… */
+      entityId: string;
+      /** @example Renamed ESP32 board to ESP32-S3 board */
+      summary: string;
+      changes: components['schemas']['AuditChangeDto'][];
+      /** @description The request id: joins the logs of every service it touched. */
+      correlationId: string;
+      /** @enum {string} */
+      origin: 'console' | 'api' | 'cli' | 'system';
+      /**
+       * @description The service that keeps the entry.
+       * @enum {string}
+       */
+      service: 'gateway' | 'catalog' | 'stock' | 'notification';
+      /**
+       * Format: uuid
+       * @description For `stock.movement.recorded`: the movement in the ledger.
+       */
+      movementId?: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEntryDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      hasMore: boolean;
     };
     /**
      * @description A column of the product CSV, in export order: the header of an import names some of them (sku is required), an export has all of them.
@@ -4913,6 +4993,60 @@ export interface operations {
       };
       /** @description A service did not answer in time */
       504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ListAuditHttpController_list: {
+    parameters: {
+      query?: {
+        entityType?: string;
+        entityId?: string;
+        actorId?: string;
+        /** @description An action, or a prefix of one ending in "." (`product.`). */
+        action?: string;
+        /** @description Entries at or after this time. */
+        from?: string;
+        /** @description Entries before this time. */
+        to?: string;
+        pageSize?: number;
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Invalid request: `details` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /**
+       * @description Not signed in, or the token is invalid, expired or of an ended session
+       *
+       *     Not signed in, or the token is invalid, expired or of an ended session
+       */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,7 +5,12 @@ import type { ServiceName } from './services';
 export interface Actor {
   userId: string;
   role: Role;
+  /** The user's email when they acted: the audit trail records it as it was then. */
+  email?: string;
 }
+
+/** Where a change came from, as the audit trail records it. */
+export type ChangeOrigin = 'console' | 'api' | 'cli' | 'system';
 
 /**
  * Travels with every bus request so that one user action can be followed across services:
@@ -14,6 +19,8 @@ export interface Actor {
 export interface RequestMeta {
   correlationId: string;
   actor?: Actor;
+  /** The console, an API client, a CLI or a system job (absent: `api` when an actor is set). */
+  origin?: ChangeOrigin;
 }
 
 /** The payload of every request on the bus: metadata plus the request's own data. */

@@ -1,6 +1,7 @@
 // DTO decorators read design-time types: the metadata API must exist before any class loads.
 import 'reflect-metadata';
 
+export * from './audit/audit.dto';
 export * from './bus';
 export * from './envelope';
 export * from './health';

@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './aws';
 export * from './bootstrap';
 export * from './bus';

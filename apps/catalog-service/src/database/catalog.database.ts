@@ -4,6 +4,7 @@ import { CreateCatalog1764200000000 } from './migrations/1764200000000-create-ca
 import { CompletedUploads1764300000000 } from './migrations/1764300000000-completed-uploads';
 import { OutboxEventParts1764300000001 } from './migrations/1764300000001-outbox-event-parts';
 import { StockStatusCopy1764400000000 } from './migrations/1764400000000-stock-status-copy';
+import { CreateAuditEntries1764400000001 } from './migrations/1764400000001-create-audit-entries';
 
 /** Everything the catalog service keeps in Postgres lives in this schema. */
 export const CATALOG_SCHEMA = 'catalog';
@@ -21,5 +22,6 @@ export const catalogDatabase: ServiceDatabase = {
     CompletedUploads1764300000000,
     OutboxEventParts1764300000001,
     StockStatusCopy1764400000000,
+    CreateAuditEntries1764400000001,
   ],
 };

@@ -45,7 +45,9 @@ export class AuthGuard implements CanActivate {
     }
     request.user = user;
     const requestContext = RequestContext.current();
-    if (requestContext) requestContext.actor = { userId: user.id, role: user.role };
+    if (requestContext) {
+      requestContext.actor = { userId: user.id, role: user.role, email: user.email };
+    }
     return true;
   }
 }

@@ -1,6 +1,7 @@
 import {
   IconAdjustmentsHorizontal,
   IconBell,
+  IconHistory,
   IconCategory,
   IconFileImport,
   IconFolderCog,
@@ -45,4 +46,5 @@ export const NAV_ITEMS: NavItem[] = [
   { label: t.navLabels, to: '/admin/labels', icon: IconTags, adminOnly: true },
   { label: t.navUsers, to: '/admin/users', icon: IconUsers, adminOnly: true },
   { label: t.navAlerts, to: '/admin/alerts', icon: IconBell, adminOnly: true },
+  { label: t.navAudit, to: '/admin/audit', icon: IconHistory, adminOnly: true },
 ];

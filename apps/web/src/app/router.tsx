@@ -18,6 +18,7 @@ import { adminReorderRoutes } from '../features/admin-reorder/routes';
 import { adminUsersRoutes } from '../features/admin-users/routes';
 import { adminAlertsRoutes } from '../features/admin-alerts/routes';
 import { adminLabelsRoutes } from '../features/admin-labels/routes';
+import { auditRoutes } from '../features/audit/routes';
 import { profileRoutes } from '../features/profile/routes';
 
 signedInRoute.update({ component: AppFrame });
@@ -39,6 +40,7 @@ const routeTree = rootRoute.addChildren([
       ...adminUsersRoutes,
       ...adminAlertsRoutes,
       ...adminLabelsRoutes,
+      ...auditRoutes,
     ]),
   ]),
 ]);

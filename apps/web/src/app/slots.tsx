@@ -34,6 +34,11 @@ export const partPageSlots: PartPageSlots = {
       default: module.StockHistoryPanel,
     })),
   ),
+  history: lazySlot(() =>
+    import('../features/audit/components/PartHistoryPanel').then((module) => ({
+      default: module.PartHistoryPanel,
+    })),
+  ),
 };
 
 /** What fills the parts list's slots: admins act on the selected rows. */

@@ -13,6 +13,7 @@ export const appTexts = {
   navLabels: 'Labels',
   navUsers: 'Users',
   navAlerts: 'Alerts',
+  navAudit: 'Audit trail',
   mainNavigation: 'Main navigation',
   signedInAs: (name: string, role: string) => `${name} (${role})`,
 } as const;

@@ -1,3 +1,4 @@
+import type { AuditEntryDto, ListAuditRequestDto } from '../audit/audit.dto';
 import { busRequest, type Deleted, type NoData } from '../bus';
 import type { Page } from '../pagination';
 import { Services } from '../services';
@@ -136,5 +137,11 @@ export const SetPrimaryMedia = busRequest<MediaIdDto, MediaDto>(
 
 export const DeleteMedia = busRequest<MediaIdDto, Deleted>(
   'catalog.media.delete',
+  Services.Catalog,
+);
+
+/** The newest entries of catalog's audit trail matching a filter (docs/adr/0016). */
+export const ListCatalogAudit = busRequest<ListAuditRequestDto, AuditEntryDto[]>(
+  'catalog.audit.list',
   Services.Catalog,
 );

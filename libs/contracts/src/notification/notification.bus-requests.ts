@@ -1,3 +1,4 @@
+import type { AuditEntryDto, ListAuditRequestDto } from '../audit/audit.dto';
 import { busRequest, type NoData } from '../bus';
 import type { Page } from '../pagination';
 import { Services } from '../services';
@@ -38,5 +39,11 @@ export const ListEmails = busRequest<EmailLogQueryDto, Page<EmailLogEntry>>(
 /** The entry with the email's text; 404 when unknown. */
 export const GetEmail = busRequest<EmailLogIdDto, EmailLogEntryWithText>(
   'notification.emails.get',
+  Services.Notification,
+);
+
+/** The newest entries of notification's audit trail matching a filter (docs/adr/0016). */
+export const ListNotificationAudit = busRequest<ListAuditRequestDto, AuditEntryDto[]>(
+  'notification.audit.list',
   Services.Notification,
 );

@@ -1,3 +1,4 @@
+import type { AuditEntryDto, ListAuditRequestDto } from '../audit/audit.dto';
 import { busRequest, type NoData } from '../bus';
 import type { Page } from '../pagination';
 import { Services } from '../services';
@@ -73,5 +74,11 @@ export const SetReorderLevel = busRequest<SetReorderLevelRequest, StockLevel>(
  */
 export const SyncProducts = busRequest<SyncProductsRequest, SyncProductsReply>(
   'stock.products.sync',
+  Services.Stock,
+);
+
+/** The newest entries of stock's audit trail matching a filter (docs/adr/0016). */
+export const ListStockAudit = busRequest<ListAuditRequestDto, AuditEntryDto[]>(
+  'stock.audit.list',
   Services.Stock,
 );

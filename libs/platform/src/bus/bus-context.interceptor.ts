@@ -24,6 +24,7 @@ export class BusContextInterceptor implements NestInterceptor {
           ? meta.correlationId
           : RequestContext.correlationId(),
       actor: meta?.actor,
+      origin: meta?.origin,
     };
     return new Observable((subscriber) =>
       RequestContext.run(store, () => next.handle().subscribe(subscriber)),

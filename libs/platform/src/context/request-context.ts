@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Actor, RequestMeta } from '@inventory/contracts';
+import type { Actor, ChangeOrigin, RequestMeta } from '@inventory/contracts';
 
 /**
  * What is known about the work in progress: which user action caused it (correlation id)
@@ -10,6 +10,8 @@ import type { Actor, RequestMeta } from '@inventory/contracts';
 export interface RequestContext {
   correlationId: string;
   actor?: Actor;
+  /** Where the work came from (the console, an API client, a CLI, the system itself). */
+  origin?: ChangeOrigin;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -31,7 +33,11 @@ export const RequestContext = {
   /** Metadata to send with a bus request made from the current context. */
   meta(): RequestMeta {
     const context = storage.getStore();
-    return { correlationId: context?.correlationId ?? randomUUID(), actor: context?.actor };
+    return {
+      correlationId: context?.correlationId ?? randomUUID(),
+      actor: context?.actor,
+      ...(context?.origin ? { origin: context.origin } : {}),
+    };
   },
 };
 

@@ -48,4 +48,14 @@ export class UsersRepository {
     );
     return new Map(rows.map((row) => [row.id, row.display_name]));
   }
+
+  /** Emails by user id, in one query: for trail entries that name only a user id (the ledger's). */
+  async emails(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; email: string }[] = await this.dataSource.query(
+      'SELECT id, email FROM users WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.email]));
+  }
 }

@@ -49,8 +49,9 @@ export async function runDigestCli(
   config.NOTIFICATION_SERVICE_URL ??= `tcp://127.0.0.1:${config.BUS_PORT}`;
   const bus = new ServiceBus(config);
   try {
-    const result = await RequestContext.run({ correlationId: `cli-${randomUUID()}` }, () =>
-      bus.send(RunDigest, { force }, { timeoutMs: CLI_TIMEOUT_MS }),
+    const result = await RequestContext.run(
+      { correlationId: `cli-${randomUUID()}`, origin: 'cli' },
+      () => bus.send(RunDigest, { force }, { timeoutMs: CLI_TIMEOUT_MS }),
     );
     out.write(describeRun(result));
     return result.status === DigestStatuses.NoRecipients ? 1 : 0;

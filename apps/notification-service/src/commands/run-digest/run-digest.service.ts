@@ -7,8 +7,10 @@ import {
   type DigestRunResult,
   type StockLevel,
   ListLowStock,
+  AuditActions,
+  AuditEntityTypes,
 } from '@inventory/contracts';
-import { ServiceBus, UpstreamError } from '@inventory/platform';
+import { ServiceBus, UpstreamError, AuditTrail } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
 import { EmailLogRepository } from '../../database/email-log.repository';
@@ -133,6 +135,15 @@ export class RunDigestService implements BeforeApplicationShutdown {
         const itemCount = result.items.length;
         // The run row first: the email log row refers to it.
         await this.digestRuns.add(manager, { ...run, status: result.status, itemCount });
+        if (trigger === 'on_demand') {
+          await AuditTrail.record(manager, {
+            action: AuditActions.DigestRun,
+            entityType: AuditEntityTypes.Digest,
+            entityId: run.id,
+            summary: `Ran the low-stock digest${force ? ' (forced)' : ''}: ${result.status}, ${itemCount} low`,
+            changes: [],
+          });
+        }
         if (result.status !== DigestStatuses.Sent) return;
 
         const email = digestEmail(result.items, result.recipients, publicUrl(this.config));

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Queues, type SetReorderLevelRequest, type StockLevel } from '@inventory/contracts';
-import { Outbox, RequestContext } from '@inventory/platform';
+import { Outbox, RequestContext, auditActorParams } from '@inventory/platform';
 import { LEVEL_EVENT_TYPES } from '../../database/level-events';
 import { StockSql } from '../../database/stock-sql.service';
 import { toStockLevel, type StockItemRow } from '../../database/stock.rows';
@@ -31,6 +31,7 @@ export class SetReorderLevelService {
           Queues.StockEvents,
           this.outbox.source,
           LEVEL_EVENT_TYPES,
+          ...auditActorParams(),
         ],
       ),
     );

@@ -6,8 +6,10 @@
  * the other, never half of each.
  *
  * Its outbox rows carry each event's type, payload and metadata; the relay builds the
- * envelope. Parameters: $1 product id, $2 reorder level, $3 correlation id, $4 queue,
- * $5 source, $6 the event types (`LEVEL_EVENT_TYPES`, from `StockEvents`).
+ * envelope. A level that changed is recorded in the audit trail by the same statement
+ * (docs/adr/0016). Parameters: $1 product id, $2 reorder level, $3 correlation id, $4 queue,
+ * $5 source, $6 the event types (`LEVEL_EVENT_TYPES`, from `StockEvents`), $7–$10 the
+ * actor's user id, email and role and the origin.
  */
 export const SET_REORDER_LEVEL_SQL = `
 WITH old AS (
@@ -37,6 +39,19 @@ events AS (
                          $6::text[]) AS l
    ) AS e
   RETURNING type
+),
+audit AS (
+  INSERT INTO audit_entries (id, at, actor_user_id, actor_email, actor_role, action, entity_type,
+                             entity_id, summary, changes, correlation_id, origin)
+  SELECT gen_random_uuid(), i.updated_at, $7::text, $8::text, $9::text, 'stock.reorder_level.set',
+         'product', i.product_id::text,
+         'Reorder level of ' || coalesce(i.sku, i.product_id::text) || ': '
+           || i.reorder_before || ' → ' || i.reorder_level,
+         jsonb_build_array(jsonb_build_object(
+           'field', 'reorderLevel', 'from', i.reorder_before, 'to', i.reorder_level)),
+         $3::text, $10::text
+    FROM item i
+   WHERE i.reorder_level <> i.reorder_before
 )
 SELECT i.product_id, i.sku, i.name, i.on_hand, i.reorder_level, i.location, i.last_movement_at,
        i.reorder_before, (SELECT array_agg(type) FROM events) AS events

@@ -62,6 +62,8 @@ export const partsTexts = {
   openDatasheet: 'Open',
   opensInNewTab: '(opens in a new tab)',
   history: 'Movement history',
+  movementsTab: 'Movements',
+  changesTab: 'History',
   uncategorised: 'No category',
   yes: 'yes',
   no: 'no',

@@ -28,6 +28,8 @@ function withToken(request: Request, token: string | null): Request {
   const signal = AbortSignal.any([request.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]);
   const headers = new Headers(request.headers);
   if (token) headers.set('Authorization', `Bearer ${token}`);
+  // The audit trail records where a change came from: this is the console.
+  headers.set('X-Inventory-Client', 'console');
   return new Request(request, { headers, signal });
 }
 

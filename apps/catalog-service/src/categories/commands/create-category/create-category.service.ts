@@ -1,7 +1,8 @@
+import { AuditActions, AuditEntityTypes } from '@inventory/contracts';
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { CategoryDto, CreateCategoryDto } from '@inventory/contracts';
-import { UnprocessableError } from '@inventory/platform';
+import { UnprocessableError, AuditTrail, fieldChanges } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { CategoriesRepository } from '../../database/categories.repository';
 import { ReadCategoriesService } from '../../queries/read-categories/read-categories.service';
@@ -35,6 +36,16 @@ export class CreateCategoryService {
         { id, parentId, name: dto.name, description: dto.description ?? null },
         actor,
       );
+      await AuditTrail.record(manager, {
+        action: AuditActions.CategoryCreated,
+        entityType: AuditEntityTypes.Category,
+        entityId: id,
+        summary: `Created category "${parentId ? `${tree.pathText(parentId)} > ` : ''}${dto.name}"`,
+        changes: fieldChanges({
+          name: { from: null, to: dto.name },
+          parentId: { from: null, to: parentId },
+        }),
+      });
     });
     this.logger.log({ event: 'category.created', categoryId: id, name: dto.name, parentId });
     return this.read.get(id);

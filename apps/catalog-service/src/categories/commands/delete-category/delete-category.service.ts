@@ -1,5 +1,6 @@
+import { AuditActions, AuditEntityTypes } from '@inventory/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '@inventory/platform';
+import { ConflictError, NotFoundError, AuditTrail, fieldChanges } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { FOREIGN_KEY_VIOLATION, postgresError } from '../../../database/postgres-errors';
 import { CategoriesRepository } from '../../database/categories.repository';
@@ -25,6 +26,13 @@ export class DeleteCategoryService {
         const products = await this.categories.productsIn(manager, id);
         if (children > 0 || products > 0) throw notEmpty(tree.pathText(id), children, products);
         await this.categories.delete(manager, id);
+        await AuditTrail.record(manager, {
+          action: AuditActions.CategoryDeleted,
+          entityType: AuditEntityTypes.Category,
+          entityId: id,
+          summary: `Deleted category "${tree.pathText(id)}"`,
+          changes: fieldChanges({ name: { from: category.name, to: null } }),
+        });
         return category.name;
       })
       .catch((error: unknown) => {

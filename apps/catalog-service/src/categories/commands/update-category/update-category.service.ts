@@ -1,6 +1,13 @@
+import { AuditActions, AuditEntityTypes } from '@inventory/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { CategoryDto, UpdateCategoryRequestDto } from '@inventory/contracts';
-import { ConflictError, NotFoundError, UnprocessableError } from '@inventory/platform';
+import {
+  ConflictError,
+  NotFoundError,
+  UnprocessableError,
+  AuditTrail,
+  fieldChanges,
+} from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { CategoriesRepository } from '../../database/categories.repository';
 import { ReadCategoriesService } from '../../queries/read-categories/read-categories.service';
@@ -49,10 +56,27 @@ export class UpdateCategoryService {
       const changed = (['name', 'parentId', 'description'] as const).filter(
         (field) => next[field] !== current[field],
       );
-      if (changed.length > 0) await this.categories.update(manager, next, actor);
-      return Object.fromEntries(
+      const changes = Object.fromEntries(
         changed.map((field) => [field, { from: current[field], to: next[field] }]),
       );
+      if (changed.length > 0) {
+        await this.categories.update(manager, next, actor);
+        const what = [
+          changes.name ? `renamed "${current.name}" to "${next.name}"` : '',
+          changes.parentId
+            ? `moved to ${next.parentId ? `"${tree.pathText(next.parentId)}"` : 'the top level'}`
+            : '',
+          changes.description ? 'description' : '',
+        ].filter(Boolean);
+        await AuditTrail.record(manager, {
+          action: AuditActions.CategoryUpdated,
+          entityType: AuditEntityTypes.Category,
+          entityId: current.id,
+          summary: `Category "${tree.pathText(current.id)}": ${what.join(', ')}`,
+          changes: fieldChanges(changes),
+        });
+      }
+      return changes;
     });
     if (Object.keys(changes).length > 0) {
       this.logger.log({ event: 'category.updated', categoryId: dto.id, changes });

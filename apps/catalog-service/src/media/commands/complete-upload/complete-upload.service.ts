@@ -1,10 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CompleteUploadRequestDto, MediaDto } from '@inventory/contracts';
+import {
+  type CompleteUploadRequestDto,
+  type MediaDto,
+  AuditActions,
+  AuditEntityTypes,
+} from '@inventory/contracts';
 import {
   ConflictError,
   InvalidInputError,
   NotFoundError,
   UnprocessableError,
+  AuditTrail,
 } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { CatalogConfig } from '../../../catalog.config';
@@ -130,6 +136,19 @@ export class CompleteUploadService {
         }
         // Kept until its URL has expired: the sweeper then removes whatever was PUT to it.
         await this.media.markUploadCompleted(tx, upload.id);
+        await AuditTrail.record(tx, {
+          action: AuditActions.MediaAttached,
+          entityType: AuditEntityTypes.Product,
+          entityId: upload.productId,
+          summary: `Attached ${upload.kind} "${upload.filename}" to ${product.sku}${primary ? ' as the primary image' : ''}`,
+          changes: [
+            {
+              field: 'media',
+              from: null,
+              to: { id: upload.id, filename: upload.filename, kind: upload.kind, primary },
+            },
+          ],
+        });
         return this.media.insert(tx, {
           id: upload.id,
           productId: upload.productId,

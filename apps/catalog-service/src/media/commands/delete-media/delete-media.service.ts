@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { MediaIdDto } from '@inventory/contracts';
-import { NotFoundError } from '@inventory/platform';
+import { type MediaIdDto, AuditActions, AuditEntityTypes } from '@inventory/contracts';
+import { NotFoundError, AuditTrail } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { MediaRepository } from '../../database/media.repository';
 import { MEDIA_STORAGE, type MediaStorage } from '../../storage/media-storage.port';
@@ -27,6 +27,19 @@ export class DeleteMediaService {
         throw new NotFoundError(`Media ${dto.mediaId} of product ${dto.productId} not found`);
       }
       await this.media.delete(manager, media.id);
+      await AuditTrail.record(manager, {
+        action: AuditActions.MediaDeleted,
+        entityType: AuditEntityTypes.Product,
+        entityId: media.productId,
+        summary: `Removed ${media.kind} "${media.filename}"`,
+        changes: [
+          {
+            field: 'media',
+            from: { id: media.id, filename: media.filename, kind: media.kind },
+            to: null,
+          },
+        ],
+      });
       if (media.primary) await this.media.promoteOldestImage(manager, media.productId);
       await this.storage.remove([media.storageKey]);
       return media;

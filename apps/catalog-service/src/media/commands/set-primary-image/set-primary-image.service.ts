@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { MediaDto, MediaIdDto } from '@inventory/contracts';
-import { InvalidInputError, NotFoundError } from '@inventory/platform';
+import {
+  type MediaDto,
+  type MediaIdDto,
+  AuditActions,
+  AuditEntityTypes,
+} from '@inventory/contracts';
+import { InvalidInputError, NotFoundError, AuditTrail } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { ProductsRepository } from '../../../products/database/products.repository';
 import { MediaRepository } from '../../database/media.repository';
@@ -37,6 +42,15 @@ export class SetPrimaryImageService {
       if (!found.primary) {
         await this.media.clearPrimary(tx, dto.productId);
         await this.media.markPrimary(tx, found.id);
+        await AuditTrail.record(tx, {
+          action: AuditActions.MediaPrimarySet,
+          entityType: AuditEntityTypes.Product,
+          entityId: dto.productId,
+          summary: `Made "${found.filename}" the primary image of ${product.sku}`,
+          changes: [
+            { field: 'primaryImage', from: null, to: { id: found.id, filename: found.filename } },
+          ],
+        });
       }
       return { ...found, primary: true };
     });

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogEvents, type ProductDto } from '@inventory/contracts';
-import { NotFoundError, Outbox } from '@inventory/platform';
+import { AuditTrail, NotFoundError, Outbox } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { ProductsRepository } from '../../database/products.repository';
+import { productAudit } from '../../domain/product-audit';
 import { productEvent } from '../../domain/product-events';
 import { ProductPresenter } from '../../queries/read-products/product.presenter';
 import { StockSync } from '../../stock/stock-sync';
@@ -40,6 +41,10 @@ export class ArchiveProductService {
           { active: { from: true, to: false } },
         ),
       ]);
+      await AuditTrail.record(
+        tx,
+        productAudit(CatalogEvents.ProductArchived, current, { active: { from: true, to: false } }),
+      );
       return { product: current, changedAt: event.occurredAt, archived: true };
     });
     if (outcome.archived) {

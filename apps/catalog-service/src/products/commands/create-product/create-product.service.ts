@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogEvents, type CreateProductDto, type ProductDto } from '@inventory/contracts';
-import { NotFoundError, Outbox } from '@inventory/platform';
+import { AuditTrail, NotFoundError, Outbox } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { CatalogConfig } from '../../../catalog.config';
 import { CategoriesRepository } from '../../../categories/database/categories.repository';
 import { ProductsRepository } from '../../database/products.repository';
 import type { ProductFields } from '../../domain/product';
+import { productAudit } from '../../domain/product-audit';
 import { productEvent } from '../../domain/product-events';
 import { ProductPresenter } from '../../queries/read-products/product.presenter';
 import { categoryNotFound, explainWriteError } from '../product-errors';
@@ -47,6 +48,7 @@ export class CreateProductService {
       .transaction(async (tx) => {
         await this.products.insert(tx, id, fields, actor);
         await this.outbox.add(tx, [productEvent(CatalogEvents.ProductCreated, { id, ...fields })]);
+        await AuditTrail.record(tx, productAudit(CatalogEvents.ProductCreated, { id, ...fields }));
       })
       .catch((error: unknown) => explainWriteError(error, fields, this.products, manager));
     this.logger.log({

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CatalogEvents } from '@inventory/contracts';
-import { NotFoundError, Outbox } from '@inventory/platform';
+import { AuditTrail, NotFoundError, Outbox } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { MediaRepository } from '../../../media/database/media.repository';
 import { MEDIA_STORAGE, type MediaStorage } from '../../../media/storage/media-storage.port';
 import { ProductsRepository } from '../../database/products.repository';
+import { productAudit } from '../../domain/product-audit';
 import { productEvent } from '../../domain/product-events';
 import { StockSync } from '../../stock/stock-sync';
 
@@ -40,6 +41,7 @@ export class DeleteProductService {
         const keys = await this.media.keysOfProduct(tx, id);
         await this.products.delete(tx, id);
         await this.outbox.add(tx, [productEvent(CatalogEvents.ProductDeleted, current)]);
+        await AuditTrail.record(tx, productAudit(CatalogEvents.ProductDeleted, current));
         if (keys.length > 0) await this.storage.remove(keys);
         return { product: current, files: keys.length };
       })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  AuditActions,
   CatalogEvents,
   IMPORT_ERRORS_REPORTED,
   SKU_PATTERN,
@@ -12,6 +13,7 @@ import {
   type ProductsImportedPayload,
 } from '@inventory/contracts';
 import {
+  AuditTrail,
   ConflictError,
   InvalidInputError,
   type NewEvent,
@@ -26,6 +28,7 @@ import { chunk } from '../../../database/sql';
 import { ImportPartsRepository } from '../../database/import-parts.repository';
 import { ProductsRepository } from '../../database/products.repository';
 import type { ProductFields, ProductRecord } from '../../domain/product';
+import { productAudit } from '../../domain/product-audit';
 import { productChanges } from '../../domain/product-changes';
 import { unescapeFormula } from '../../domain/csv-formulas';
 import { importedEvents, productEvent, updateEventType } from '../../domain/product-events';
@@ -190,6 +193,23 @@ export class ImportProductsService {
         }
 
         const changedAt = await this.write(tx, creates, updates, actor);
+        // One entry per product the file created or changed, with its field diffs.
+        await AuditTrail.record(tx, [
+          ...creates.map(({ id, fields }) =>
+            productAudit(
+              AuditActions.ProductImported,
+              { id, ...fields },
+              { sku: { from: null, to: fields.sku }, name: { from: null, to: fields.name } },
+            ),
+          ),
+          ...updates.map(({ id, fields, before }) =>
+            productAudit(
+              AuditActions.ProductImported,
+              { id, ...fields },
+              productChanges(before, fields),
+            ),
+          ),
+        ]);
         const archived = [
           ...[...creates, ...updates]
             .filter(({ fields }) => !fields.active)

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ProductDto, UpdateProductRequestDto } from '@inventory/contracts';
-import { NotFoundError, Outbox } from '@inventory/platform';
+import { AuditTrail, NotFoundError, Outbox } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { CategoriesRepository } from '../../../categories/database/categories.repository';
 import { ProductsRepository } from '../../database/products.repository';
+import { productAudit } from '../../domain/product-audit';
 import { applyUpdate, productChanges } from '../../domain/product-changes';
 import { productEvent, updateEventType } from '../../domain/product-events';
 import { ProductPresenter } from '../../queries/read-products/product.presenter';
@@ -50,6 +51,7 @@ export class UpdateProductService {
         await this.products.update(tx, id, next, actor);
         const type = updateEventType(changes);
         const [event] = await this.outbox.add(tx, [productEvent(type, { id, ...next }, changes)]);
+        await AuditTrail.record(tx, productAudit(type, { id, ...next }, changes));
         return { changes, type, changedAt: event.occurredAt };
       })
       .catch((error: unknown) =>

@@ -1,5 +1,7 @@
+import { userAudit } from '../../../audit/user-audit';
+import { AuditActions } from '@inventory/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { InvalidInputError } from '@inventory/platform';
+import { InvalidInputError, AuditTrail } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../domain/password-hasher';
 import { assertStrongPassword } from '../../domain/password-rule';
@@ -31,6 +33,10 @@ export class ChangePasswordService {
         `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now()
           WHERE id = $1`,
         [user.id, await PasswordHasher.hash(dto.newPassword)],
+      );
+      await AuditTrail.record(
+        manager,
+        userAudit(AuditActions.PasswordChanged, user, `${user.email} changed their password`),
       );
       return this.sessions.endAll(manager, user.id, 'password changed', user.sessionId);
     });

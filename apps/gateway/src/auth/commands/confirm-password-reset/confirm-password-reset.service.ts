@@ -1,5 +1,7 @@
+import { selfActor, userAudit } from '../../../audit/user-audit';
+import { AuditActions } from '@inventory/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { InvalidInputError } from '@inventory/platform';
+import { InvalidInputError, AuditTrail } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../domain/password-hasher';
 import { assertStrongPassword } from '../../domain/password-rule';
@@ -23,7 +25,7 @@ export class ConfirmPasswordResetService {
   async confirm(dto: ConfirmPasswordResetDto): Promise<void> {
     const { userId, sessionsEnded } = await this.dataSource.transaction(async (manager) => {
       const [link] = await manager.query(
-        `SELECT t.id, u.id AS user_id, u.email
+        `SELECT t.id, u.id AS user_id, u.email, u.role
            FROM password_reset_tokens t JOIN users u ON u.id = t.user_id
           WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.active
           FOR UPDATE OF t`,
@@ -40,6 +42,16 @@ export class ConfirmPasswordResetService {
         `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now()
           WHERE id = $1`,
         [link.user_id, await PasswordHasher.hash(dto.newPassword)],
+      );
+      const account = { id: link.user_id as string, email: link.email as string, role: link.role };
+      await AuditTrail.record(
+        manager,
+        userAudit(
+          AuditActions.PasswordResetCompleted,
+          account,
+          `${account.email} set a new password with a reset link`,
+          { actor: selfActor(account) },
+        ),
       );
       const sessionsEnded = await this.sessions.endAll(manager, link.user_id, 'password reset');
       return { userId: link.user_id as string, sessionsEnded };

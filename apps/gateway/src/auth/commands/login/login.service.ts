@@ -1,3 +1,6 @@
+import { selfActor, userAudit } from '../../../audit/user-audit';
+import { AuditActions } from '@inventory/contracts';
+import { AuditTrail } from '@inventory/platform';
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { normaliseEmail, UserEntity } from '../../../users/database/user.entity';
@@ -52,6 +55,12 @@ export class LoginService {
         [user.id],
       );
       user.lastLoginAt = updated.last_login_at;
+      await AuditTrail.record(
+        manager,
+        userAudit(AuditActions.SignedIn, user, `${user.email} signed in`, {
+          actor: selfActor(user),
+        }),
+      );
       return this.sessions.start(manager, user);
     });
     this.logger.log({ event: 'user.login', userId: user.id, email, role: user.role }, 'signed in');

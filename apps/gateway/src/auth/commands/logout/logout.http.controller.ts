@@ -1,3 +1,6 @@
+import { userAudit } from '../../../audit/user-audit';
+import { AuditActions } from '@inventory/contracts';
+import { AuditTrail } from '@inventory/platform';
 import { Controller, HttpCode, HttpStatus, Logger, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -22,7 +25,13 @@ export class LogoutHttpController {
   })
   @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.sessions.end(this.dataSource.manager, user.sessionId, 'logout');
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.sessions.end(manager, user.sessionId, 'logout'))) return;
+      await AuditTrail.record(
+        manager,
+        userAudit(AuditActions.SignedOut, user, `${user.email} signed out`),
+      );
+    });
     this.logger.log(
       { event: 'user.logout', userId: user.id, sessionId: user.sessionId },
       'signed out',

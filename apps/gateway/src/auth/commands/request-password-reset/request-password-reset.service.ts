@@ -1,5 +1,7 @@
+import { userAudit } from '../../../audit/user-audit';
+import { AuditActions } from '@inventory/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { Outbox } from '@inventory/platform';
+import { Outbox, AuditTrail } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../../../gateway.config';
 import { passwordResetEmail } from './password-reset-email.request';
@@ -48,6 +50,14 @@ export class RequestPasswordResetService {
           expiresAt,
         ),
       ]);
+      await AuditTrail.record(
+        manager,
+        userAudit(
+          AuditActions.PasswordResetRequested,
+          user,
+          `A password reset link was sent to ${user.email}`,
+        ),
+      );
       return user.id as string;
     });
     this.logger.log(

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Role } from '@inventory/contracts';
-import { ConfigError } from '@inventory/platform';
+import { ConfigError, systemActor } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { LOCAL_STACK_ADMIN_PASSWORD, passwordProblem } from '../../../auth/domain/password-policy';
 import { GatewayConfig } from '../../../gateway.config';
@@ -43,6 +43,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
         role: Role.Admin,
         welcome: false,
         skipPasswordRule: true,
+        recordedAs: { actor: systemActor('bootstrap'), origin: 'system' },
       });
       return { outcome: 'created' as const, user };
     });

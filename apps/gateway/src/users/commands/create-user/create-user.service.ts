@@ -1,6 +1,7 @@
+import { userAudit } from '../../../audit/user-audit';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Actor } from '@inventory/contracts';
-import { ConflictError, Outbox } from '@inventory/platform';
+import { type Actor, AuditActions, type ChangeOrigin } from '@inventory/contracts';
+import { ConflictError, Outbox, AuditTrail, type AuditActor } from '@inventory/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordHasher } from '../../../auth/domain/password-hasher';
 import { assertStrongPassword } from '../../../auth/domain/password-rule';
@@ -14,6 +15,8 @@ export interface NewUser extends CreateUserDto {
   skipPasswordRule?: boolean;
   /** Ask for the welcome email (not for the first admin, who configured the system). */
   welcome: boolean;
+  /** Who the trail names as having added the user, when not the signed-in user (boot). */
+  recordedAs?: { actor: AuditActor; origin: ChangeOrigin };
 }
 
 /** Adds a user. Emails are unique without case; the welcome email leaves through the outbox. */
@@ -54,6 +57,17 @@ export class CreateUserService {
       ]);
     }
     const user = await manager.getRepository(UserEntity).findOneByOrFail({ id: inserted[0].id });
+    await AuditTrail.record(
+      manager,
+      userAudit(AuditActions.UserCreated, user, `Added ${user.email} as ${user.role}`, {
+        changes: {
+          email: { from: null, to: user.email },
+          displayName: { from: null, to: user.displayName },
+          role: { from: null, to: user.role },
+        },
+        ...input.recordedAs,
+      }),
+    );
     if (input.welcome) {
       await this.outbox.add(manager, [welcomeEmail(this.config.PUBLIC_URL, user, user.createdAt)]);
     }

@@ -1,6 +1,7 @@
+import { userAudit } from '../../../audit/user-audit';
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, Role } from '@inventory/contracts';
-import { ConflictError, NotFoundError } from '@inventory/platform';
+import { type Actor, Role, AuditActions } from '@inventory/contracts';
+import { ConflictError, NotFoundError, AuditTrail } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../../../auth/session.service';
 import { UserEntity } from '../../database/user.entity';
@@ -63,6 +64,22 @@ export class UpdateUserService {
           active: user.active,
           updatedAt: user.updatedAt,
         },
+      );
+      const action = changes.active
+        ? user.active
+          ? AuditActions.UserReactivated
+          : AuditActions.UserDeactivated
+        : changes.role
+          ? AuditActions.UserRoleChanged
+          : AuditActions.UserUpdated;
+      const what = [
+        changes.active ? (user.active ? 'reactivated' : 'deactivated') : '',
+        changes.role ? `role ${String(changes.role.from)} → ${String(changes.role.to)}` : '',
+        changes.displayName ? 'name' : '',
+      ].filter(Boolean);
+      await AuditTrail.record(
+        manager,
+        userAudit(action, user, `${user.email}: ${what.join(', ')}`, { changes }),
       );
       const sessionsEnded =
         changes.active && !user.active

@@ -11,13 +11,14 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Tabs,
   Text,
   Title,
   UnstyledButton,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconExternalLink, IconFileTypePdf } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiProblem } from '../../../shared/api/problem';
 import { AdminOnly } from '../../../shared/auth/AdminOnly';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
@@ -119,7 +120,10 @@ function PartView({ product }: { product: Product }) {
         </section>
       )}
       <Media product={product} />
-      <History productId={product.id} />
+      <History
+        productId={product.id}
+        changes={slots.history && <slots.history product={product} />}
+      />
     </PageShell>
   );
 }
@@ -357,14 +361,12 @@ function Media({ product }: { product: Product }) {
   );
 }
 
-function History({ productId }: { productId: string }) {
+/** Movements from the ledger; with the audit trail wired in, a History tab of every change. */
+function History({ productId, changes }: { productId: string; changes?: ReactNode }) {
   const [page, setPage] = useState(1);
   const movements = useProductMovements(productId, page);
-  return (
-    <Stack gap="sm">
-      <Title order={2} size="h4">
-        {t.history}
-      </Title>
+  const table = (
+    <>
       <ErrorBanner error={movements.error} onRetry={() => void movements.refetch()} />
       <MovementTable
         records={movements.data?.items ?? []}
@@ -376,6 +378,29 @@ function History({ productId }: { productId: string }) {
           onPageChange: setPage,
         }}
       />
+    </>
+  );
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        {t.history}
+      </Title>
+      {changes ? (
+        <Tabs defaultValue="movements" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="movements">{t.movementsTab}</Tabs.Tab>
+            <Tabs.Tab value="changes">{t.changesTab}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="movements" pt="sm">
+            <Stack gap="sm">{table}</Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="changes" pt="sm">
+            {changes}
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        table
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,15 @@
+import { createAuditTable, dropAuditTable } from '@inventory/platform';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The audit trail: one append-only row per change, written with the change (ADR 0016). */
+export class CreateAuditEntries1764400000001 implements MigrationInterface {
+  name = 'CreateAuditEntries1764400000001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createAuditTable(queryRunner, 'catalog');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropAuditTable(queryRunner, 'catalog');
+  }
+}

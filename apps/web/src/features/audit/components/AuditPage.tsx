@@ -1,0 +1,116 @@
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { ErrorBanner } from '../../../shared/components/ErrorBanner';
+import { PageShell } from '../../../shared/components/PageShell';
+import { type AuditFilter, useAuditTrail } from '../api/list-audit';
+import { auditTexts as t } from '../texts';
+import { AuditTable } from './AuditTable';
+import { Pager } from './Pager';
+
+export type AuditSearch = AuditFilter & { page?: number };
+
+const PAGE_SIZE = 50;
+
+/** ISO time → the value of a `datetime-local` input, in the browser's time zone. */
+const localInput = (iso?: string) => {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
+
+/** /admin/audit: the whole trail, filtered; every filter and the page live in the URL. */
+export function AuditPage({
+  search,
+  onSearchChange,
+}: {
+  search: AuditSearch;
+  onSearchChange: (change: Partial<AuditSearch>) => void;
+}) {
+  const { page = 1, ...filter } = search;
+  const trail = useAuditTrail(filter, page, PAGE_SIZE);
+  const set = (change: Partial<AuditFilter>) => onSearchChange({ ...change, page: undefined });
+  const typed = useDebouncedCallback(set, 300);
+  const empty = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+  return (
+    <PageShell title={t.title}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t.entityType}
+          placeholder={t.anyKind}
+          clearable
+          w={190}
+          data={Object.entries(t.kinds).map(([value, label]) => ({ value, label }))}
+          value={filter.entityType ?? null}
+          onChange={(value) => set({ entityType: value ?? undefined })}
+        />
+        <TextInput
+          label={t.entityId}
+          w={300}
+          defaultValue={filter.entityId ?? ''}
+          key={`entity-${filter.entityId ?? ''}`}
+          onChange={(event) => typed({ entityId: empty(event.currentTarget.value) })}
+        />
+        <TextInput
+          label={t.actorId}
+          w={300}
+          defaultValue={filter.actorId ?? ''}
+          key={`actor-${filter.actorId ?? ''}`}
+          onChange={(event) => typed({ actorId: empty(event.currentTarget.value) })}
+        />
+        <TextInput
+          label={t.actionFilter}
+          w={230}
+          defaultValue={filter.action ?? ''}
+          key={`action-${filter.action ?? ''}`}
+          onChange={(event) => typed({ action: empty(event.currentTarget.value) })}
+        />
+        <TextInput
+          label={t.from}
+          type="datetime-local"
+          w={210}
+          value={localInput(filter.from)}
+          onChange={(event) => set({ from: fromLocalInput(event.currentTarget.value) })}
+        />
+        <TextInput
+          label={t.to}
+          type="datetime-local"
+          w={210}
+          value={localInput(filter.to)}
+          onChange={(event) => set({ to: fromLocalInput(event.currentTarget.value) })}
+        />
+        <Button
+          variant="subtle"
+          onClick={() =>
+            onSearchChange({
+              entityType: undefined,
+              entityId: undefined,
+              actorId: undefined,
+              action: undefined,
+              from: undefined,
+              to: undefined,
+              page: undefined,
+            })
+          }
+        >
+          {t.clear}
+        </Button>
+      </Group>
+      <ErrorBanner error={trail.error} onRetry={() => trail.refetch()} />
+      <Stack gap="xs">
+        {trail.data?.items.length === 0 && <Text c="dimmed">{t.noneMatching}</Text>}
+        {trail.data && trail.data.items.length > 0 && (
+          <>
+            <AuditTable entries={trail.data.items} showEntity />
+            <Pager
+              page={page}
+              hasMore={trail.data.hasMore}
+              onPage={(next) => onSearchChange({ page: next === 1 ? undefined : next })}
+            />
+          </>
+        )}
+      </Stack>
+    </PageShell>
+  );
+}

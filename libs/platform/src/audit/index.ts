@@ -1,0 +1,3 @@
+export * from './audit-schema';
+export * from './audit-trail';
+export * from './audit-list.controller';
