@@ -3,9 +3,12 @@ import { promisify } from 'node:util';
 import {
   appScript,
   cloudWatchLogsDouble,
+  createQueues,
   createTestDatabase,
   freePort,
   type LogsDouble,
+  sqsStandIn,
+  type StandIn,
   type TestDatabase,
 } from '@inventory/local-stack';
 import { eventually } from './support';
@@ -22,8 +25,13 @@ interface Line {
   [field: string]: unknown;
 }
 
-/** The stock service as production runs it (`node dist/main.js`), shipping its logs. */
-async function startStock(database: TestDatabase, endpoint: string) {
+const AWS = { region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test' };
+
+/**
+ * The stock service as production runs it (`node dist/main.js`), shipping its logs. It
+ * consumes catalog events, so it is healthy only with its queues: the SQS stand-in serves them.
+ */
+async function startStock(database: TestDatabase, endpoint: string, sqs: StandIn) {
   const healthPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -34,9 +42,10 @@ async function startStock(database: TestDatabase, endpoint: string) {
     BUS_PORT: String(await freePort()),
     CLOUDWATCH_LOG_GROUP: GROUP,
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    AWS_REGION: AWS.region,
+    AWS_ACCESS_KEY_ID: AWS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: AWS.secretAccessKey,
   };
   await run(process.execPath, [appScript('stock', 'migrate')], { env });
   const child = spawn(process.execPath, [appScript('stock', 'main')], {
@@ -50,11 +59,17 @@ async function startStock(database: TestDatabase, endpoint: string) {
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  await eventually(
-    'stock to answer /health',
-    async () => (await fetch(`http://127.0.0.1:${healthPort}/health`)).status === 200,
-    30_000,
-  );
+  try {
+    await eventually(
+      'stock to answer /health',
+      async () => (await fetch(`http://127.0.0.1:${healthPort}/health`)).status === 200,
+      30_000,
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
+  }
   return { child, exited, stdout, stderr };
 }
 
@@ -67,21 +82,29 @@ async function stop(child: ChildProcess, exited: Promise<number | null>) {
 
 describe('a built service shipping its logs to CloudWatch (HTTP double of the Logs API)', () => {
   let logs: LogsDouble;
+  let sqs: StandIn;
   let database: TestDatabase;
 
   beforeAll(async () => {
     logs = cloudWatchLogsDouble(await freePort());
     await logs.start();
+    sqs = sqsStandIn(await freePort());
+    await sqs.start();
+    await createQueues(sqs.endpoint, '', {
+      region: AWS.region,
+      credentials: { accessKeyId: AWS.accessKeyId, secretAccessKey: AWS.secretAccessKey },
+    });
     database = await createTestDatabase('cloudwatch');
   });
 
   afterAll(async () => {
     await logs?.stop();
+    await sqs?.stop();
     await database?.drop();
   });
 
   it('ships from its own stream, and on SIGTERM its last lines and metrics arrive before it exits', async () => {
-    const stock = await startStock(database, logs.endpoint);
+    const stock = await startStock(database, logs.endpoint, sqs);
     try {
       await eventually('app.started in CloudWatch', async () =>
         logs.records<Line>(GROUP).some((l) => l.event === 'app.started' && l.service === 'stock'),
@@ -114,7 +137,7 @@ describe('a built service shipping its logs to CloudWatch (HTTP double of the Lo
 
   it('starts, serves and stops in time when CloudWatch cannot be reached', async () => {
     const nowhere = `http://127.0.0.1:${await freePort()}`;
-    const stock = await startStock(database, nowhere);
+    const stock = await startStock(database, nowhere, sqs);
     const stopped = await stop(stock.child, stock.exited);
     expect(stopped.code).toBe(0);
     // The transport gives up on the unreachable endpoint within its 4 s shutdown deadline.
