@@ -3,7 +3,7 @@
  * names get an environment prefix from configuration (QUEUE_PREFIX).
  */
 export const Queues = {
-  /** stock.level.changed, stock.low, stock.depleted, stock.replenished */
+  /** stock.low, stock.depleted, stock.replenished (stock.level.changed: accepted, no longer written) */
   StockEvents: 'stock-events',
   /** product.created, product.updated, product.archived, product.deleted */
   CatalogEvents: 'catalog-events',

@@ -4,6 +4,7 @@ import { CreateStockLedger1764100000000 } from './migrations/1764100000000-creat
 import { WakeRelayInProcess1764100000001 } from './migrations/1764100000001-wake-relay-in-process';
 import { RecordMovementsFunction1764100000002 } from './migrations/1764100000002-record-movements-function';
 import { OutboxEventParts1764100000003 } from './migrations/1764100000003-outbox-event-parts';
+import { CrossingsOnly1764250000000 } from './migrations/1764250000000-crossings-only';
 
 /** Everything the stock service keeps in Postgres lives in this schema. */
 export const STOCK_SCHEMA = 'stock';
@@ -17,5 +18,6 @@ export const stockDatabase: ServiceDatabase = {
     WakeRelayInProcess1764100000001,
     RecordMovementsFunction1764100000002,
     OutboxEventParts1764100000003,
+    CrossingsOnly1764250000000,
   ],
 };
