@@ -22,7 +22,10 @@ export class LogoutHttpController {
   })
   @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.sessions.end(this.dataSource.manager, user.sessionId, 'logout');
+    const since = this.sessions.beginChange();
+    if (await this.sessions.end(this.dataSource.manager, user.sessionId, 'logout')) {
+      await this.sessions.changeDelivered('s', user.sessionId, since);
+    }
     this.logger.log(
       { event: 'user.logout', userId: user.id, sessionId: user.sessionId },
       'signed out',
