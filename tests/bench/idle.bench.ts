@@ -24,7 +24,7 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { freePort, repoPath, STACK_NODE_FLAGS } from '@inventory/local-stack';
+import { freeStackPortEnv, repoPath, STACK_NODE_FLAGS } from '@inventory/local-stack';
 
 const SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const EMAILS = Number(process.env.BENCH_IDLE_EMAILS ?? 3000);
@@ -118,7 +118,7 @@ function print(title: string, rows: Awaited<ReturnType<typeof measure>>) {
   say(`| whole stack | ${ticks} | ${(ticks / SECONDS).toFixed(1)} | ${rss.toFixed(0)} |`);
 }
 
-async function load(ports: Record<string, number>) {
+async function load(ports: Record<string, string>) {
   const ses = new SESv2Client({ ...AWS, endpoint: `http://127.0.0.1:${ports.SES_PORT}` });
   const html = `<p>${'Low stock: ESP32 DevKit (SKU: MCU-ESP-32): 8 units (Min: 10). '.repeat(90)}</p>`;
   for (let sent = 0; sent < EMAILS; sent += 20) {
@@ -170,23 +170,8 @@ async function load(ports: Record<string, number>) {
 it('idle cost of the local stack', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-idle-'));
   chmodSync(dataDir, 0o755);
-  const names = [
-    'PORT',
-    'POSTGRES_PORT',
-    'S3_PORT',
-    'SQS_PORT',
-    'SES_PORT',
-    'CATALOG_BUS_PORT',
-    'STOCK_BUS_PORT',
-    'NOTIFICATION_BUS_PORT',
-    'CATALOG_HEALTH_PORT',
-    'STOCK_HEALTH_PORT',
-    'NOTIFICATION_HEALTH_PORT',
-  ];
-  const ports: Record<string, number> = {};
-  for (const name of names) ports[name] = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
-  for (const [name, port] of Object.entries(ports)) env[name] = String(port);
+  const ports = await freeStackPortEnv();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...ports };
   delete env.DATABASE_URL; // its own embedded Postgres, as on a fresh machine
   // As `npm start` runs it (package.json), unless other flags are asked for.
   const flags = process.env.BENCH_IDLE_NODE_FLAGS?.split(' ').filter(Boolean) ?? STACK_NODE_FLAGS;

@@ -8,7 +8,7 @@ import {
 import { deadLetterQueueName, Queues } from '@inventory/contracts';
 import { Client } from 'pg';
 import { ApiClient, expectStatus } from './api-client';
-import { eventually, startTestStack, type TestStack } from './support';
+import { crossingsIn, eventually, startTestStack, type TestStack } from './support';
 
 const PRODUCTS = 16;
 const REORDER_LEVEL = 10;
@@ -185,15 +185,7 @@ describe('faults: crashes, outages and retries lose nothing and double nothing',
 
   /** Crossings in the ledger: into low (above → 1…reorder) and into 0. */
   async function crossings(): Promise<{ low: number; out: number }> {
-    let low = 0;
-    let out = 0;
-    for (const row of await ledger()) {
-      const before = row.quantity_after - row.delta;
-      if (before > REORDER_LEVEL && row.quantity_after <= REORDER_LEVEL && row.quantity_after > 0)
-        low++;
-      if (before > 0 && row.quantity_after === 0) out++;
-    }
-    return { low, out };
+    return crossingsIn(await ledger(), REORDER_LEVEL);
   }
 
   async function alertEmails(): Promise<{ low: number; out: number }> {

@@ -9,6 +9,7 @@ import {
   assertPortsFree,
   createTestDatabase,
   freePort,
+  freeStackPortEnv,
   PortInUseError,
   repoPath,
   type TestDatabase,
@@ -116,22 +117,8 @@ describe('starting an app with a bad environment', () => {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATA_DIR: dataDir,
+      ...(await freeStackPortEnv()),
     };
-    for (const name of [
-      'PORT',
-      'POSTGRES_PORT',
-      'S3_PORT',
-      'SQS_PORT',
-      'SES_PORT',
-      'CATALOG_BUS_PORT',
-      'STOCK_BUS_PORT',
-      'NOTIFICATION_BUS_PORT',
-      'CATALOG_HEALTH_PORT',
-      'STOCK_HEALTH_PORT',
-      'NOTIFICATION_HEALTH_PORT',
-    ]) {
-      env[name] = String(await freePort());
-    }
     try {
       const result = await run(process.execPath, [repoPath('tools/local-stack/dist/main.js')], {
         env,

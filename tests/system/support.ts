@@ -41,3 +41,23 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
 import { eventually, sleep } from '@inventory/local-stack';
 
 export { eventually, sleep };
+
+/**
+ * Threshold crossings in ledger rows, as the stock service counts them (each row says its
+ * quantity before and after): into low (above the reorder level → 1…reorder level) and
+ * into 0. One alert each.
+ */
+export function crossingsIn(
+  rows: { delta: number; quantity_after: number }[],
+  reorderLevel: number,
+): { low: number; out: number } {
+  let low = 0;
+  let out = 0;
+  for (const row of rows) {
+    const before = row.quantity_after - row.delta;
+    if (before > reorderLevel && row.quantity_after <= reorderLevel && row.quantity_after > 0)
+      low++;
+    if (before > 0 && row.quantity_after === 0) out++;
+  }
+  return { low, out };
+}

@@ -113,7 +113,7 @@ describe('reading stock: levels, low stock, the ledger', () => {
     expect(tooMany.getStatus()).toBe(400);
   });
 
-  it('lists every active product at or below its reorder level, most urgent first', async () => {
+  it('lists every active product at or below its reorder level, most urgent first, not the unstocked', async () => {
     const setReorderLevel = (productId: string, reorderLevel: number) =>
       fx.send(SetReorderLevel, { productId, reorderLevel }, ADMIN);
     const before = await fx.send<StockSummary>(GetStockSummary, {});
@@ -122,6 +122,9 @@ describe('reading stock: levels, low stock, the ledger', () => {
     const empty = fx.catalog.add({ sku: 'SEN-DHT-22', name: 'DHT22' });
     const plenty = fx.catalog.add({ sku: 'RES-1K', name: '1k resistor' });
     const archived = fx.catalog.add({ sku: 'OLD-1', name: 'Old part' });
+    // Nobody stocks it and nobody set a reorder level: it has not run out, it needs nothing.
+    const unstocked = fx.catalog.add({ sku: 'CON-USB-C', name: 'USB-C socket' });
+    const usedUp = fx.catalog.add({ sku: 'CAB-JMP-10', name: 'Jumper wires' });
     await record({ productId: esp.id, type: 'receive', quantity: 8 });
     await setReorderLevel(esp.id, 10);
     await record({ productId: battery.id, type: 'receive', quantity: 6 });
@@ -131,10 +134,16 @@ describe('reading stock: levels, low stock, the ledger', () => {
     await setReorderLevel(plenty.id, 100);
     await setReorderLevel(archived.id, 10);
     await fx.db.query('UPDATE stock_items SET active = false WHERE product_id = $1', [archived.id]);
+    await setReorderLevel(unstocked.id, 0);
+    await record({ productId: usedUp.id, type: 'receive', quantity: 3 });
+    await setReorderLevel(usedUp.id, 0);
+    await record({ productId: usedUp.id, type: 'issue', quantity: 3 });
 
     const low = await fx.send<StockLevel[]>(ListLowStock, {});
     const mine = low.filter((l) =>
-      [esp.id, battery.id, empty.id, plenty.id, archived.id].includes(l.productId),
+      [esp.id, battery.id, empty.id, plenty.id, archived.id, unstocked.id, usedUp.id].includes(
+        l.productId,
+      ),
     );
     expect(mine.map((l) => [l.sku, l.onHand, l.reorderLevel, l.status])).toEqual([
       ['SEN-DHT-22', 0, 4, 'out'],
@@ -153,6 +162,9 @@ describe('reading stock: levels, low stock, the ledger', () => {
     );
     const onlyOut = await fx.send<StockLevel[]>(ListLowStock, { status: 'out' });
     expect(onlyOut.every((level) => level.status === 'out')).toBe(true);
+    expect(onlyOut.map((level) => level.sku)).toContain('SEN-DHT-22');
+    expect(onlyOut.map((level) => level.sku)).not.toContain('CON-USB-C');
+    expect(onlyOut.every((level) => level.reorderLevel > 0)).toBe(true);
     const tooMany = await fx.sendExpectingError(ListLowStock, { limit: 1001 });
     expect(tooMany.getStatus()).toBe(400);
     const after = await fx.send<StockSummary>(GetStockSummary, {});
@@ -161,7 +173,12 @@ describe('reading stock: levels, low stock, the ledger', () => {
       ok: after.ok - before.ok,
       low: after.low - before.low,
       out: after.out - before.out,
-    }).toEqual({ active: 4, ok: 1, low: 2, out: 1 });
+    }).toEqual({ active: 6, ok: 3, low: 2, out: 1 });
+    // Its own level still says what is on hand: none.
+    const [own] = await fx.send<StockLevel[]>(GetStockLevels, {
+      productIds: [unstocked.id],
+    });
+    expect([own.onHand, own.reorderLevel, own.status]).toEqual([0, 0, 'out']);
   });
 
   it('sets the reorder level (answering the level), refusing bad values and unknown products', async () => {

@@ -1,6 +1,7 @@
-// Writes the gateway's OpenAPI document (openapi.json) and the TypeScript types generated
-// from it (src/schema.ts). With --check, writes nothing and fails when either checked-in
-// file differs from what the gateway's code produces now: the client has drifted.
+// Writes the gateway's OpenAPI document (openapi.json), the TypeScript types generated from
+// it (src/schema.ts) and the values of its named enums as runtime constants
+// (src/constants.ts). With --check, writes nothing and fails when any checked-in file
+// differs from what the gateway's code produces now: the client has drifted.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,10 @@ try {
   const outputs = {
     'openapi.json': await format(document, 'openapi.json'),
     'src/schema.ts': await format(header + types, 'src/schema.ts'),
+    'src/constants.ts': await format(
+      header + enumConstants(JSON.parse(document)),
+      'src/constants.ts',
+    ),
   };
   for (const [file, content] of Object.entries(outputs)) {
     const path = join(lib, file);
@@ -65,6 +70,28 @@ if (drift.length > 0) {
   process.exit(1);
 }
 console.log(check ? 'api-client matches the gateway' : 'api-client generated');
+
+/**
+ * Every named enum of the document (a component schema that is a list of strings) as a
+ * constant: `ProductSort` → `PRODUCT_SORT_VALUES`, in the document's order, typed by the
+ * schema it comes from. What a client offers (sorts, CSV columns, roles) then comes from
+ * the gateway instead of a copy.
+ */
+function enumConstants(document) {
+  const named = Object.entries(document.components?.schemas ?? {})
+    .filter(([, schema]) => schema.type === 'string' && Array.isArray(schema.enum))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const lines = ["import type { components } from './schema';", ''];
+  for (const [name, schema] of named) {
+    const constant = `${name.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '_').toUpperCase()}_VALUES`;
+    if (schema.description) lines.push(`/** ${schema.description} */`);
+    lines.push(
+      `export const ${constant} = ${JSON.stringify(schema.enum)} as const satisfies readonly components['schemas']['${name}'][];`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
 
 async function format(text, file) {
   const options = (await prettier.resolveConfig(join(lib, file))) ?? {};

@@ -16,3 +16,6 @@ export type ApiError = Schemas['ErrorResponseDto'];
 export function createApiClient(options: ClientOptions = {}): ApiClient {
   return createClient<paths>(options);
 }
+
+/** The values of the API's named enums (sorts, CSV columns, roles), generated with the types. */
+export * from './constants';

@@ -592,7 +592,7 @@ export interface paths {
     };
     /**
      * Products at or below their reorder level
-     * @description Out of stock first, then the smallest share of the reorder level left.
+     * @description Out of stock first, then the smallest share of the reorder level left. Only products with a reorder level: one with none set (0) and nothing on hand is not stocked, not out.
      */
     get: operations['StockHttpController_low'];
     put?: never;
@@ -1150,6 +1150,18 @@ export interface components {
       /** @description true when more than 1000 errors were found. */
       errorsTruncated: boolean;
     };
+    /** @enum {string} */
+    ProductSort:
+      | 'name'
+      | '-name'
+      | 'sku'
+      | '-sku'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'salePrice'
+      | '-salePrice';
     ProductCategoryRefDto: {
       /** Format: uuid */
       id: string;
@@ -1535,7 +1547,7 @@ export interface components {
        */
       active: number;
       /**
-       * @description Above their reorder level
+       * @description Needing nothing: above their reorder level, or with no reorder level set (0) and nothing on hand (not stocked)
        * @example 290
        */
       ok: number;
@@ -1545,7 +1557,7 @@ export interface components {
        */
       low: number;
       /**
-       * @description Nothing on hand
+       * @description Nothing on hand, with a reorder level set
        * @example 7
        */
       out: number;
@@ -1597,6 +1609,22 @@ export interface components {
       /** @example 10 */
       reorderLevel: number;
     };
+    /**
+     * @description A column of the product CSV, in export order: the header of an import names some of them (sku is required), an export has all of them.
+     * @enum {string}
+     */
+    ProductCsvColumn:
+      | 'sku'
+      | 'name'
+      | 'description'
+      | 'category'
+      | 'unitCost'
+      | 'salePrice'
+      | 'currency'
+      | 'manufacturer'
+      | 'mpn'
+      | 'parameters'
+      | 'active';
   };
   responses: never;
   parameters: never;
@@ -3308,17 +3336,7 @@ export interface operations {
         /** @description true: active only; false: archived only; absent: both. */
         active?: boolean;
         /** @description Field to sort by; a leading - sorts descending. */
-        sort?:
-          | 'name'
-          | '-name'
-          | 'sku'
-          | '-sku'
-          | 'createdAt'
-          | '-createdAt'
-          | 'updatedAt'
-          | '-updatedAt'
-          | 'salePrice'
-          | '-salePrice';
+        sort?: components['schemas']['ProductSort'];
       };
       header?: never;
       path?: never;
@@ -4548,7 +4566,7 @@ export interface operations {
       query?: {
         /** @description Only the most urgent this many (all when absent) */
         limit?: number;
-        /** @description Only out of stock, or only low (at or below the reorder level, some on hand) */
+        /** @description Only out of stock (nothing on hand, a reorder level set), or only low (at or below the reorder level, some on hand) */
         status?: 'low' | 'out';
       };
       header?: never;

@@ -49,3 +49,25 @@ export async function freePort(): Promise<number> {
   }
   throw new Error('no free port found between 20000 and 32000');
 }
+
+/** Every port variable `npm start` reads (README, "Local stack"). */
+export const STACK_PORT_VARIABLES = [
+  'PORT',
+  'POSTGRES_PORT',
+  'S3_PORT',
+  'SQS_PORT',
+  'SES_PORT',
+  'CATALOG_BUS_PORT',
+  'STOCK_BUS_PORT',
+  'NOTIFICATION_BUS_PORT',
+  'CATALOG_HEALTH_PORT',
+  'STOCK_HEALTH_PORT',
+  'NOTIFICATION_HEALTH_PORT',
+] as const;
+
+/** A free port for each of `npm start`'s port variables, as environment variables. */
+export async function freeStackPortEnv(): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const name of STACK_PORT_VARIABLES) env[name] = String(await freePort());
+  return env;
+}

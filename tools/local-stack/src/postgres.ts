@@ -6,6 +6,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -371,11 +372,28 @@ function signal(pid: number, name: NodeJS.Signals): void {
 /** A Postgres left running by a stack that was killed outright: stop it so this one can start. */
 async function stopOrphan(dataDir: string): Promise<void> {
   const pid = postmasterPid(dataDir);
-  if (!pid || !isAlive(pid) || !isPostgres(pid)) return;
+  if (!pid) return;
+  if (!isAlive(pid) || !servesDataDir(pid, dataDir)) {
+    // The server died without removing its file (kill -9, power loss): Postgres refuses to
+    // start over it ("lock file already exists") while the number it names answers a
+    // signal, as a killed server not yet reaped (a zombie) does, or another process that
+    // has its number now (ids come round within minutes on a busy machine).
+    rmSync(join(dataDir, 'postmaster.pid'), { force: true });
+    return;
+  }
   signal(pid, 'SIGINT');
   if (!(await waitUntilGone(pid, 20_000))) {
     signal(pid, 'SIGQUIT');
     await waitUntilGone(pid, 5_000);
+  }
+}
+
+/** Whether `pid` is the postmaster of `dataDir`: it works in its data folder. */
+function servesDataDir(pid: number, dataDir: string): boolean {
+  try {
+    return realpathSync(`/proc/${pid}/cwd`) === realpathSync(dataDir);
+  } catch {
+    return isPostgres(pid); // no /proc (or not ours to read): the command line must do
   }
 }
 

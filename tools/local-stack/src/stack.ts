@@ -184,10 +184,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all([
       useOwn.s3 &&
         startStandIn(s3StandIn(ports.s3, join(dataDir, 's3'), [env.S3_BUCKET ?? MEDIA_BUCKET])),
-      useOwn.sqs && startStandIn(sqsStandIn(ports.sqs)),
+      useOwn.sqs && startStandIn(sqsStandIn(ports.sqs, { directory: join(dataDir, 'sqs') })),
       // npm start keeps the newest 1,000 emails; test stacks keep every one (tests count them).
       useOwn.ses &&
-        startStandIn(sesStandIn(ports.ses, { keepLast: options.ephemeral ? undefined : 1000 })),
+        startStandIn(
+          sesStandIn(ports.ses, {
+            keepLast: options.ephemeral ? undefined : 1000,
+            directory: join(dataDir, 'ses'),
+          }),
+        ),
     ]);
     const endpoints = {
       s3: env.AWS_ENDPOINT_URL_S3 ?? standIns.s3!.endpoint,

@@ -1,11 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { Socket } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import S3rver from 's3rver';
 import { createRequestHandler } from 'local-aws-sqs';
 import sesServer from 'aws-ses-v2-local';
-import { getStoreReadonly } from 'aws-ses-v2-local/dist/store';
+import * as sesStore from 'aws-ses-v2-local/dist/store';
+import { type Email, getStoreReadonly } from 'aws-ses-v2-local/dist/store';
+import { type Answer, exchange, type Handler, readBody } from './http-exchange';
+import { durableQueues, type StandInService } from './sqs-durable';
+import type { JournalOptions } from './sqs-journal';
 
 /**
  * A local stand-in for one AWS service. `stop()` closes its port and drops open connections
@@ -50,15 +61,26 @@ function close(server: Server | undefined, dropSockets: (() => void) | undefined
   });
 }
 
-/** `local-aws-sqs`: JSON protocol, redrive policies; queues live in this process's memory. */
-export function sqsStandIn(port: number): StandIn {
-  const { requestHandler: inner } = createRequestHandler({
+/**
+ * `local-aws-sqs`: JSON protocol, redrive policies. Its queues live in this process's
+ * memory; given a `directory`, they are also written down there as they change (a journal,
+ * ADR 0014) and come back from it when a new process starts the stand-in on that folder:
+ * messages not yet deleted, with their receive counts, dead-lettered ones in their DLQ.
+ */
+export function sqsStandIn(
+  port: number,
+  options: { directory?: string; journal?: JournalOptions } = {},
+): StandIn {
+  const { requestHandler: plain, service } = createRequestHandler({
     port,
     hostname: HOST,
     emulateQueueCreationLifecycle: false,
     emulateLazyQueues: false,
   });
-  const requestHandler = withEarlyLongPollReturn(inner);
+  const durable = options.directory
+    ? durableQueues(service as unknown as StandInService, plain, options.directory, options.journal)
+    : undefined;
+  const requestHandler = withEarlyLongPollReturn(durable?.handler ?? plain);
   let server: Server | undefined;
   let drop: (() => void) | undefined;
   return {
@@ -66,48 +88,16 @@ export function sqsStandIn(port: number): StandIn {
     port,
     endpoint: `http://${HOST}:${port}`,
     async start() {
+      await durable?.load();
       server = createServer((req, res) => void requestHandler(req, res));
       drop = trackSockets(server);
       await listen(server, port);
     },
-    stop: () => close(server, drop),
+    stop: async () => {
+      await close(server, drop);
+      durable?.journal()?.sync();
+    },
   };
-}
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** Runs the stand-in's handler on a request made up here, capturing its answer. */
-async function exchange(
-  handler: Handler,
-  headers: IncomingMessage['headers'],
-  body: string,
-): Promise<Answer> {
-  const req = Object.assign(Readable.from([Buffer.from(body)]), {
-    headers,
-  }) as unknown as IncomingMessage;
-  const answer: Answer = { status: 200, headers: {}, body: '' };
-  const res = {
-    set statusCode(code: number) {
-      answer.status = code;
-    },
-    get statusCode() {
-      return answer.status;
-    },
-    setHeader(name: string, value: string) {
-      answer.headers[name] = value;
-    },
-    end(chunk?: string) {
-      answer.body = chunk ?? '';
-    },
-  } as unknown as ServerResponse;
-  await handler(req, res);
-  return answer;
 }
 
 /** Requests after which a queue may have messages to hand out: they wake its long polls. */
@@ -163,9 +153,7 @@ function withEarlyLongPollReturn(inner: Handler): Handler {
     if (target !== 'AmazonSQS.ReceiveMessage' && !WAKING_TARGETS.has(target)) {
       return inner(req, res);
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString();
+    const body = await readBody(req);
     const request = JSON.parse(body || '{}') as {
       QueueUrl?: string;
       WaitTimeSeconds?: number;
@@ -241,17 +229,41 @@ async function visibleMessages(
  * `aws-ses-v2-local`: accepts SESv2 SendEmail, lists mail at /store and on its web page.
  * It keeps every email in memory: `keepLast` bounds that to the newest ones (the local stack
  * keeps 1,000), so a stack left running for weeks does not grow without end. Tests that
- * count every email leave it unbounded.
+ * count every email leave it unbounded. Given a `directory`, the mail is also kept in a file
+ * there (one JSON line per email, written as each is accepted) and a new process starting
+ * the stand-in on that folder lists it again: the mail page outlives a restart.
  */
-export function sesStandIn(port: number, options: { keepLast?: number } = {}): StandIn {
+export function sesStandIn(
+  port: number,
+  options: { keepLast?: number; directory?: string } = {},
+): StandIn {
   let server: Server | undefined;
   let drop: (() => void) | undefined;
   let fresh = true;
-  const trim = () => {
+  const file = options.directory ? join(options.directory, 'mail.jsonl') : undefined;
+  /** Lines in the file: it is rewritten with the kept mail once it has twice as many. */
+  let lines = 0;
+  const rewrite = (emails: readonly Email[]) => {
+    if (!file) return;
+    writeFileSync(`${file}.next`, emails.map((email) => `${JSON.stringify(email)}\n`).join(''));
+    renameSync(`${file}.next`, file);
+    lines = emails.length;
+  };
+  // Written as the stand-in stores the email, before it answers SendEmail.
+  const save = (email: Email) => {
+    if (!file) return;
+    appendFileSync(file, `${JSON.stringify(email)}\n`);
+    lines++;
+  };
+  const listener: MailListener = { saved: save, cleared: () => rewrite([]) };
+  const afterRequest = () => {
     const { emails } = getStoreReadonly();
     if (options.keepLast !== undefined && emails.length > options.keepLast) {
       emails.splice(0, emails.length - options.keepLast);
     }
+    if (!file) return;
+    // Emails trimmed from memory leave the file too, now and then.
+    if (lines > 2 * Math.max(emails.length, 500)) rewrite(emails);
   };
   return {
     name: 'ses',
@@ -261,17 +273,76 @@ export function sesStandIn(port: number, options: { keepLast?: number } = {}): S
       server = await sesServer({ host: HOST, port });
       drop = trackSockets(server);
       server.on('request', (_req: IncomingMessage, res: ServerResponse) =>
-        res.once('finish', trim),
+        res.once('finish', afterRequest),
       );
       // aws-ses-v2-local keeps sent mail in module memory, shared by every server in the
-      // process: a new stand-in starts with an empty mailbox, a restarted one keeps its mail.
+      // process: a new stand-in starts with an empty mailbox (or the one in its folder), a
+      // restarted one keeps its mail.
       if (fresh) {
         fresh = false;
+        // Read before clearing: clearing empties the file too.
+        const kept = file ? readMail(file).slice(-(options.keepLast ?? Infinity)) : [];
         await fetch(`http://${HOST}:${port}/clear-store`, { method: 'POST' });
+        if (file) {
+          mkdirSync(options.directory!, { recursive: true });
+          const { emails } = getStoreReadonly();
+          emails.push(...kept);
+          rewrite(emails);
+        }
       }
+      // Only while it runs: a stopped stand-in's folder may be gone (a test stack's).
+      if (file) watchMail(listener);
     },
-    stop: () => close(server, drop),
+    stop: async () => {
+      mailListeners.delete(listener);
+      await close(server, drop);
+    },
   };
+}
+
+interface MailListener {
+  saved(email: Email): void;
+  cleared(): void;
+}
+const mailListeners = new Set<MailListener>();
+let watching = false;
+/**
+ * Tells `listener` of every email the SES stand-ins of this process store, as they store it
+ * (before SendEmail is answered), and of every clearing: aws-ses-v2-local's server calls its
+ * store's `saveEmail` and `clearStore` through the module's exports, so wrapping those
+ * exports sees every call.
+ */
+function watchMail(listener: MailListener): void {
+  if (!watching) {
+    watching = true;
+    const { saveEmail, clearStore } = sesStore;
+    Object.assign(sesStore, {
+      saveEmail: (email: Email) => {
+        saveEmail(email);
+        mailListeners.forEach((each) => each.saved(email));
+      },
+      clearStore: () => {
+        clearStore();
+        mailListeners.forEach((each) => each.cleared());
+      },
+    });
+  }
+  mailListeners.add(listener);
+}
+
+/** The emails in a mail file; a last line cut short by a crash is left out. */
+function readMail(file: string): Email[] {
+  if (!existsSync(file)) return [];
+  const emails: Email[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    try {
+      emails.push(JSON.parse(line) as Email);
+    } catch {
+      // the line being written when the process died
+    }
+  }
+  return emails;
 }
 
 /** `s3rver`: objects on disk under `directory`, so they outlive a restart of the stack. */

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   PostgresStartError,
   startEmbeddedPostgres,
   unreachableFolder,
+  waitUntilGone,
 } from '../src';
 
 describe('embedded Postgres', () => {
@@ -40,6 +42,37 @@ describe('embedded Postgres', () => {
     }
     expect(isAlive(pid)).toBe(false);
   });
+
+  it('starts over the postmaster.pid of a killed server whose process id another process has now', async () => {
+    const dataDir = join(dir, 'data');
+    const first = await startEmbeddedPostgres({ dataDir, port: await freePort(), durable: true });
+    process.kill(first.pid!, 'SIGKILL');
+    await waitUntilGone(first.pid!, 10_000);
+    await first.stop();
+    // The file as the kill left it, naming a process that is alive and is not Postgres.
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const lines = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+      lines[0] = String(other.pid);
+      writeFileSync(join(dataDir, 'postmaster.pid'), lines.join('\n'));
+      const second = await startEmbeddedPostgres({
+        dataDir,
+        port: await freePort(),
+        durable: true,
+      });
+      try {
+        const client = new Client({ connectionString: second.adminUrl });
+        await client.connect();
+        expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+        await client.end();
+      } finally {
+        await second.stop();
+      }
+      expect(isAlive(other.pid!)).toBe(true);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  }, 60_000);
 
   it("says the port is taken, with Postgres's own FATAL line and the variable to change", async () => {
     const port = await freePort();

@@ -30,6 +30,19 @@ import { GatewayConfig } from '../gateway.config';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AcceptsCsvBody, CSV_CONTENT_TYPES, readCsvParts } from './csv-body.parser';
 
+/**
+ * Schemas of the CSV format for the OpenAPI document: no JSON body carries the columns, but
+ * clients need them by name (the console checks a file's header before sending it).
+ */
+export const PRODUCT_CSV_SCHEMAS = {
+  ProductCsvColumn: {
+    type: 'string',
+    enum: [...PRODUCT_CSV_COLUMNS],
+    description:
+      'A column of the product CSV, in export order: the header of an import names some of them (sku is required), an export has all of them.',
+  },
+};
+
 /** A big import takes a while at the service; the usual bus timeout is for quick requests. */
 export const IMPORT_TIMEOUT_MS = 5 * 60 * 1000;
 /** Parts sent to the catalog service at the same time. */

@@ -10,6 +10,7 @@ import {
   SwaggerModule,
 } from '@nestjs/swagger';
 import { productVersion } from '@inventory/platform';
+import { PRODUCT_CSV_SCHEMAS } from '../catalog/products-csv.http.controller';
 import { ErrorResponseDto } from './error-response.dto';
 import { routeHandlers, type RouteHandler } from './route-policy';
 
@@ -41,6 +42,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...PRODUCT_CSV_SCHEMAS },
+  };
   completeResponses(document);
   return document;
 }

@@ -125,7 +125,8 @@ export class StockHttpController {
   @Get('low')
   @ApiOperation({
     summary: 'Products at or below their reorder level',
-    description: 'Out of stock first, then the smallest share of the reorder level left.',
+    description:
+      'Out of stock first, then the smallest share of the reorder level left. Only products with a reorder level: one with none set (0) and nothing on hand is not stocked, not out.',
   })
   @ApiOkResponse({ type: [StockLevelDto] })
   @ApiErrors(400, 401, 503, 504)

@@ -33,6 +33,7 @@ export const sharedTexts = {
   movementsPart: 'Part',
   movementsChange: 'Change',
   movementsAfter: 'On hand after',
+  movementsOnHandAfter: (count: number) => `${count.toLocaleString()} on hand`,
   movementsWho: 'Who',
   movementsWhy: 'Reason / reference',
   movementsNone: 'No movements yet.',

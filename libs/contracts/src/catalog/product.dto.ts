@@ -306,6 +306,8 @@ export class ListProductsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     enum: PRODUCT_SORTS,
+    // Named in the OpenAPI document, so the generated client carries the list (the console's sorts).
+    enumName: 'ProductSort',
     default: 'name',
     description: 'Field to sort by; a leading - sorts descending.',
   })

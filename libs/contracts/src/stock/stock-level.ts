@@ -65,12 +65,16 @@ export class StockSummaryDto implements StockSummary {
   @ApiProperty({ example: 312, description: 'Active products' })
   active!: number;
 
-  @ApiProperty({ example: 290, description: 'Above their reorder level' })
+  @ApiProperty({
+    example: 290,
+    description:
+      'Needing nothing: above their reorder level, or with no reorder level set (0) and nothing on hand (not stocked)',
+  })
   ok!: number;
 
   @ApiProperty({ example: 15, description: 'At or below their reorder level, some on hand' })
   low!: number;
 
-  @ApiProperty({ example: 7, description: 'Nothing on hand' })
+  @ApiProperty({ example: 7, description: 'Nothing on hand, with a reorder level set' })
   out!: number;
 }

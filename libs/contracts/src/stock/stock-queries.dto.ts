@@ -86,7 +86,8 @@ export class ListLowStockRequest {
 
   @ApiPropertyOptional({
     enum: ['low', 'out'],
-    description: 'Only out of stock, or only low (at or below the reorder level, some on hand)',
+    description:
+      'Only out of stock (nothing on hand, a reorder level set), or only low (at or below the reorder level, some on hand)',
   })
   @IsOptional()
   @IsIn(['low', 'out'], { message: 'status must be low or out' })

@@ -8,7 +8,7 @@ import {
   toStockLevel,
   type StockItemRow,
 } from '../../database/stock.rows';
-import { MOST_URGENT_FIRST_SQL } from '../../domain/stock-status';
+import { MOST_URGENT_FIRST_SQL, NEEDS_ATTENTION_SQL } from '../../domain/stock-status';
 import { ProductCopies } from '../../products/product-copies.repository';
 
 /** How many of each product there are. */
@@ -41,14 +41,14 @@ export class GetStockLevelsQuery {
   }
 
   /**
-   * Every active product at or below its reorder level (or the `limit` first), most urgent
-   * first; `status` keeps only the out-of-stock or only the low ones.
+   * Every active product that needs attention (or the `limit` first), most urgent first;
+   * `status` keeps only the out-of-stock or only the low ones.
    */
   async low(limit?: number, status?: 'low' | 'out'): Promise<StockLevel[]> {
     const only = status === 'out' ? 'AND on_hand = 0' : status === 'low' ? 'AND on_hand > 0' : '';
     const rows = await this.sql.query<StockItemRow>(
       `SELECT ${STOCK_ITEM_COLUMNS} FROM stock_items
-        WHERE active AND on_hand <= reorder_level ${only}
+        WHERE active AND ${NEEDS_ATTENTION_SQL} ${only}
         ORDER BY ${MOST_URGENT_FIRST_SQL}
         LIMIT $1`,
       [limit ?? null],
@@ -56,12 +56,15 @@ export class GetStockLevelsQuery {
     return rows.map(toStockLevel);
   }
 
-  /** How many active products are ok, low and out: one pass over the stock items. */
+  /**
+   * How many active products are ok, low and out: one pass over the stock items. Low and out
+   * are the products that need attention; every other one is ok.
+   */
   async summary(): Promise<StockSummary> {
     const [row] = await this.sql.query<{ active: string; low: string; out: string }>(
       `SELECT count(*) AS active,
-              count(*) FILTER (WHERE on_hand > 0 AND on_hand <= reorder_level) AS low,
-              count(*) FILTER (WHERE on_hand = 0) AS out
+              count(*) FILTER (WHERE ${NEEDS_ATTENTION_SQL} AND on_hand > 0) AS low,
+              count(*) FILTER (WHERE ${NEEDS_ATTENTION_SQL} AND on_hand = 0) AS out
          FROM stock_items WHERE active`,
     );
     const active = Number(row.active);

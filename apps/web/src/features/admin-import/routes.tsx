@@ -1,18 +1,18 @@
 import { Loader } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import { z } from 'zod';
 import { adminRoute } from '../../shared/routing/admin-route';
+import { flag, searchParams, text, uuid } from '../../shared/routing/search-params';
 
 const ImportExportPage = lazy(() =>
   import('./components/ImportExportPage').then((module) => ({ default: module.ImportExportPage })),
 );
 
 /** The parts list links here with its filters ("export what I see"). */
-const importSearch = z.object({
-  search: z.string().optional().catch(undefined),
-  categoryId: z.string().uuid().optional().catch(undefined),
-  active: z.boolean().optional().catch(undefined),
+const importSearch = searchParams({
+  search: text(200),
+  categoryId: uuid,
+  active: flag,
 });
 
 /** /admin/import: CSV import and export. */

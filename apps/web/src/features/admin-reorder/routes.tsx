@@ -1,8 +1,8 @@
 import { Loader } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import { z } from 'zod';
 import { adminRoute } from '../../shared/routing/admin-route';
+import { searchParams, text } from '../../shared/routing/search-params';
 
 const BulkReorderPage = lazy(() =>
   import('./components/BulkReorderPage').then((module) => ({ default: module.BulkReorderPage })),
@@ -12,7 +12,7 @@ const BulkReorderPage = lazy(() =>
 const reorderRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/reorder-levels',
-  validateSearch: z.object({ ids: z.string().optional().catch(undefined) }),
+  validateSearch: searchParams({ ids: text(40_000) }),
   component: function Reorder() {
     const { ids } = reorderRoute.useSearch();
     return (

@@ -1,14 +1,23 @@
-import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../shared/routing/roots';
-import { ForgotPasswordPage } from './components/ForgotPasswordPage';
-import { LoginPage } from './components/LoginPage';
-import { ResetPasswordPage } from './components/ResetPasswordPage';
+import { oneOf, searchParams, text } from '../../shared/routing/search-params';
 
-const loginSearch = z.object({
+// Each page loads on first visit: a signed-in first paint needs none of them (nor the forms'
+// libraries they bring).
+const LoginPage = lazyRouteComponent(() => import('./components/LoginPage'), 'LoginPage');
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import('./components/ForgotPasswordPage'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyRouteComponent(
+  () => import('./components/ResetPasswordPage'),
+  'ResetPasswordPage',
+);
+
+const loginSearch = searchParams({
   /** Where to go after signing in (a console path). */
-  redirect: z.string().optional().catch(undefined),
-  reason: z.enum(['ended', 'signed-out', 'reset']).optional().catch(undefined),
+  redirect: text(2000),
+  reason: oneOf(['ended', 'signed-out', 'reset']),
 });
 
 /** /login: also the first sign-in page the welcome email links to. */
@@ -32,7 +41,7 @@ const forgotPasswordRoute = createRoute({
 const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reset-password',
-  validateSearch: z.object({ token: z.string().optional().catch(undefined) }),
+  validateSearch: searchParams({ token: text(500) }),
   component: function Reset() {
     const { token } = resetPasswordRoute.useSearch();
     return <ResetPasswordPage token={token} />;

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { z } from 'zod';
+import { PRODUCT_SORT_VALUES } from '@inventory/api-client';
 import { signedInRoute } from '../../shared/routing/roots';
+import { oneOf, searchParams, text, uuid, wholeNumber } from '../../shared/routing/search-params';
 import { PAGE_SIZES } from './page-sizes';
 
 // Pages load on first visit (their own chunks): the first paint needs only the frame.
@@ -10,31 +11,13 @@ const PartsListPage = lazyRouteComponent(
 );
 const PartPage = lazyRouteComponent(() => import('./components/PartPage'), 'PartPage');
 
-const SORTS = [
-  'name',
-  '-name',
-  'sku',
-  '-sku',
-  'createdAt',
-  '-createdAt',
-  'updatedAt',
-  '-updatedAt',
-  'salePrice',
-  '-salePrice',
-] as const;
-
 /** The parts list's state, in the URL (anything malformed is dropped, not an error). */
-const partsSearch = z.object({
-  q: z.string().max(200).optional().catch(undefined),
-  category: z.string().uuid().optional().catch(undefined),
-  sort: z.enum(SORTS).optional().catch(undefined),
-  page: z.number().int().min(1).optional().catch(undefined),
-  pageSize: z
-    .number()
-    .int()
-    .refine((size) => PAGE_SIZES.includes(size))
-    .optional()
-    .catch(undefined),
+const partsSearch = searchParams({
+  q: text(200),
+  category: uuid,
+  sort: oneOf(PRODUCT_SORT_VALUES),
+  page: wholeNumber(1),
+  pageSize: oneOf(PAGE_SIZES),
 });
 
 /** /products: the parts list. */

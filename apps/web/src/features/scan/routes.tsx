@@ -1,10 +1,10 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { z } from 'zod';
 import { signedInRoute } from '../../shared/routing/roots';
+import { oneOf, searchParams } from '../../shared/routing/search-params';
 
-const scanSearch = z.object({
+const scanSearch = searchParams({
   /** What each scan records; `/scan?mode=receive` opens the receiving counter. */
-  mode: z.enum(['issue', 'receive']).optional().catch(undefined),
+  mode: oneOf(['issue', 'receive']),
 });
 
 /** `/scan`: the counter screen that turns scan after scan into movements (its own chunk). */

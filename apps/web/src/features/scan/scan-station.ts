@@ -5,6 +5,7 @@ import { findScannedPart, type ScannedPart } from './api/find-scanned-part';
 import {
   newIdempotencyKey,
   recordScanMovement,
+  type RecordedMovement,
   type ScanMovementType,
 } from './api/record-scan-movement';
 import { recognise, type Recogniser, RECOGNISERS } from './recognisers';
@@ -20,7 +21,14 @@ export interface Scan {
 }
 
 export type ScanOutcome =
-  | { status: 'recorded'; scan: Scan; part: ScannedPart; quantity: number; onHand: number }
+  | {
+      status: 'recorded';
+      scan: Scan;
+      part: ScannedPart;
+      quantity: number;
+      onHand: number;
+      result: RecordedMovement;
+    }
   | { status: 'unknown'; scan: Scan }
   | { status: 'refused'; scan: Scan; part: ScannedPart | null; message: string }
   | { status: 'failed'; scan: Scan; problem: ApiProblem };
@@ -74,7 +82,7 @@ export function useScanStation(
           quantity,
           key: scan.key,
         });
-        return { status: 'recorded', scan, part, quantity, onHand: result.onHand };
+        return { status: 'recorded', scan, part, quantity, onHand: result.onHand, result };
       } catch (error) {
         found.current.delete(JSON.stringify(match.target));
         const problem = error instanceof ApiProblem ? error : new ApiProblem('network', 0, null);

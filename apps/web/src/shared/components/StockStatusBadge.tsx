@@ -14,7 +14,13 @@ export function StockStatusBadge({ status }: { status: StockStatus | null | unde
       </Badge>
     );
   return (
-    <Badge color={COLOURS[status]} variant={status === 'ok' ? 'light' : 'filled'}>
+    // Never cut to "IN S…" in a narrow column: the word is the status.
+    <Badge
+      color={COLOURS[status]}
+      variant={status === 'ok' ? 'light' : 'filled'}
+      maw="none"
+      style={{ overflow: 'visible', flexShrink: 0 }}
+    >
       {t.stockStatus[status]}
     </Badge>
   );

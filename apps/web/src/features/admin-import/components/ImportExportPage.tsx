@@ -27,7 +27,7 @@ import {
   type ImportResult,
 } from '../api/import-products';
 import { adminImportTexts as t } from '../texts';
-import { KNOWN_COLUMNS, previewRows } from './csv-preview';
+import { isKnownColumn, previewRows } from './csv-preview';
 
 const PREVIEW_ROWS = 5;
 /** Enough of the file for a preview of its first rows, without reading all of it. */
@@ -108,11 +108,9 @@ function ImportCard() {
                 <Badge
                   key={column}
                   tt="none"
-                  variant={KNOWN_COLUMNS.includes(column.trim()) ? 'light' : 'outline'}
-                  color={KNOWN_COLUMNS.includes(column.trim()) ? 'blue' : 'gray'}
-                  title={
-                    KNOWN_COLUMNS.includes(column.trim()) ? undefined : t.unknownColumn(column)
-                  }
+                  variant={isKnownColumn(column) ? 'light' : 'outline'}
+                  color={isKnownColumn(column) ? 'blue' : 'gray'}
+                  title={isKnownColumn(column) ? undefined : t.unknownColumn(column)}
                 >
                   {column}
                 </Badge>

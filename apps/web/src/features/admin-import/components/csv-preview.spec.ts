@@ -1,4 +1,4 @@
-import { previewRows } from './csv-preview';
+import { isKnownColumn, previewRows } from './csv-preview';
 
 describe('the CSV preview', () => {
   it('reads quoted cells with commas, doubled quotes and line breaks, CRLF or LF', () => {
@@ -8,6 +8,12 @@ describe('the CSV preview', () => {
       ['A-1', 'Cell, AA', 'say "hi"\nthere'],
       ['B-2', 'Plain', ''],
     ]);
+  });
+
+  it("knows the API's columns in any case, and no others", () => {
+    expect(['sku', 'salePrice', ' MPN ', 'active'].every(isKnownColumn)).toBe(true);
+    expect(isKnownColumn('price')).toBe(false);
+    expect(isKnownColumn('')).toBe(false);
   });
 
   it('stops after the rows asked for and leaves out a row cut off by the end of the text', () => {

@@ -1,17 +1,14 @@
-/** Columns the import understands (the export's header). */
-export const KNOWN_COLUMNS = [
-  'sku',
-  'name',
-  'description',
-  'category',
-  'unitCost',
-  'salePrice',
-  'currency',
-  'manufacturer',
-  'mpn',
-  'parameters',
-  'active',
-];
+import { PRODUCT_CSV_COLUMN_VALUES } from '@inventory/api-client';
+
+const KNOWN_COLUMNS = new Set(PRODUCT_CSV_COLUMN_VALUES.map((column) => column.toLowerCase()));
+
+/**
+ * Whether the import understands a header cell: one of the API's CSV columns (the export's
+ * header), in any case, as the import reads them.
+ */
+export function isKnownColumn(name: string): boolean {
+  return KNOWN_COLUMNS.has(name.trim().toLowerCase());
+}
 
 /**
  * The first rows of a CSV text (RFC 4180 quoting), for a preview only: the API parses and

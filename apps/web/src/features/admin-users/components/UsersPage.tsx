@@ -5,6 +5,7 @@ import {
   Group,
   Modal,
   Pagination,
+  Paper,
   PasswordInput,
   Select,
   Stack,
@@ -16,9 +17,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { ROLE_VALUES } from '@inventory/api-client';
 import { ApiProblem } from '../../../shared/api/problem';
 import { describe, ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { PageShell } from '../../../shared/components/PageShell';
+import { useStackedLayout } from '../../../shared/components/use-stacked-layout';
 import {
   useCreateUser,
   useSendPasswordReset,
@@ -27,6 +30,140 @@ import {
   type User,
 } from '../api/users';
 import { adminUsersTexts as t } from '../texts';
+
+type Role = (typeof ROLE_VALUES)[number];
+type UserChange = { role?: Role; active?: boolean };
+
+const ROLE_LABELS: Record<Role, string> = { admin: t.admin, staff: t.staff };
+const ROLE_OPTIONS = ROLE_VALUES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+const isRole = (value: string | null): value is Role => ROLE_VALUES.some((role) => role === value);
+
+interface UserListProps {
+  users: User[];
+  onChange: (user: User, body: UserChange) => void;
+  onSendReset: (user: User) => Promise<void>;
+}
+
+/**
+ * The users of a page with their role, status and actions: a table, or on a phone one
+ * stacked card per user (name and status first, actions below), never scrolling sideways.
+ */
+function UserList({ users, onChange, onSendReset }: UserListProps) {
+  const stacked = useStackedLayout('sm');
+  const role = (user: User) => (
+    <Select
+      aria-label={t.roleOf(user.displayName)}
+      size="xs"
+      w={110}
+      allowDeselect={false}
+      data={ROLE_OPTIONS}
+      value={user.role}
+      onChange={(value) => isRole(value) && value !== user.role && onChange(user, { role: value })}
+    />
+  );
+  const status = (user: User) => (
+    <Badge
+      color={user.active ? 'green' : 'gray'}
+      variant="light"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
+      {user.active ? t.active : t.inactive}
+    </Badge>
+  );
+  const lastLogin = (user: User) =>
+    user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t.never;
+  const actions = (user: User) => (
+    <>
+      <Button
+        size="compact-xs"
+        variant="light"
+        color={user.active ? 'red' : 'green'}
+        onClick={() => onChange(user, { active: !user.active })}
+      >
+        {user.active ? t.deactivate : t.reactivate}
+      </Button>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        disabled={!user.active}
+        onClick={() => void onSendReset(user)}
+      >
+        {t.sendReset}
+      </Button>
+    </>
+  );
+
+  if (stacked) {
+    return (
+      <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+        {users.map((user) => (
+          <Paper
+            component="li"
+            key={user.id}
+            withBorder
+            radius="sm"
+            p="sm"
+            data-testid="user-row"
+            data-email={user.email}
+          >
+            <Stack gap={6}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text fw={600}>{user.displayName}</Text>
+                  <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {user.email}
+                  </Text>
+                </Stack>
+                {status(user)}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t.lastLogin}: {lastLogin(user)}
+              </Text>
+              <Group gap="xs" wrap="wrap">
+                {role(user)}
+                {actions(user)}
+              </Group>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.displayName}</Table.Th>
+            <Table.Th>{t.email}</Table.Th>
+            <Table.Th>{t.role}</Table.Th>
+            <Table.Th>{t.status}</Table.Th>
+            <Table.Th>{t.lastLogin}</Table.Th>
+            <Table.Th>{t.actions}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.map((user) => (
+            <Table.Tr key={user.id} data-testid="user-row" data-email={user.email}>
+              <Table.Td>{user.displayName}</Table.Td>
+              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>{role(user)}</Table.Td>
+              <Table.Td>{status(user)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{lastLogin(user)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  {actions(user)}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
 
 /** /admin/users: search, create (welcome email), role, deactivate/reactivate, reset. */
 export function UsersPage() {
@@ -40,7 +177,7 @@ export function UsersPage() {
   const [refusal, setRefusal] = useState<string | null>(null);
   const pages = users.data ? Math.max(1, Math.ceil(users.data.total / users.data.pageSize)) : 1;
 
-  const change = async (user: User, body: { role?: 'admin' | 'staff'; active?: boolean }) => {
+  const change = async (user: User, body: UserChange) => {
     setRefusal(null);
     try {
       await update.mutateAsync({ id: user.id, ...body });
@@ -93,79 +230,14 @@ export function UsersPage() {
       <ErrorBanner error={users.error} onRetry={() => users.refetch()} />
       {users.data?.items.length === 0 && <Text c="dimmed">{t.none}</Text>}
       {users.data && users.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.displayName}</Table.Th>
-                <Table.Th>{t.email}</Table.Th>
-                <Table.Th>{t.role}</Table.Th>
-                <Table.Th>{t.status}</Table.Th>
-                <Table.Th>{t.lastLogin}</Table.Th>
-                <Table.Th>{t.actions}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.items.map((user) => (
-                <Table.Tr key={user.id} data-testid="user-row" data-email={user.email}>
-                  <Table.Td>{user.displayName}</Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={t.roleOf(user.displayName)}
-                      size="xs"
-                      w={110}
-                      allowDeselect={false}
-                      data={[
-                        { value: 'staff', label: t.staff },
-                        { value: 'admin', label: t.admin },
-                      ]}
-                      value={user.role}
-                      onChange={(role) =>
-                        role &&
-                        role !== user.role &&
-                        void change(user, { role: role as 'admin' | 'staff' })
-                      }
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={user.active ? 'green' : 'gray'} variant="light">
-                      {user.active ? t.active : t.inactive}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t.never}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        color={user.active ? 'red' : 'green'}
-                        onClick={() => void change(user, { active: !user.active })}
-                      >
-                        {user.active ? t.deactivate : t.reactivate}
-                      </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        disabled={!user.active}
-                        onClick={async () => {
-                          await reset.mutateAsync(user.email);
-                          notifications.show({ message: t.resetSent(user.email) });
-                        }}
-                      >
-                        {t.sendReset}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <UserList
+          users={users.data.items}
+          onChange={(user, body) => void change(user, body)}
+          onSendReset={async (user) => {
+            await reset.mutateAsync(user.email);
+            notifications.show({ message: t.resetSent(user.email) });
+          }}
+        />
       )}
       {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
       <ErrorBanner error={reset.error} />
@@ -187,7 +259,7 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
   const create = useCreateUser();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<'admin' | 'staff'>('staff');
+  const [role, setRole] = useState<Role>('staff');
   const [password, setPassword] = useState(generatedPassword);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const problem = create.error instanceof ApiProblem ? create.error : null;
@@ -244,12 +316,9 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
           <Select
             label={t.role}
             allowDeselect={false}
-            data={[
-              { value: 'staff', label: t.staff },
-              { value: 'admin', label: t.admin },
-            ]}
+            data={ROLE_OPTIONS}
             value={role}
-            onChange={(value) => value && setRole(value as 'admin' | 'staff')}
+            onChange={(value) => isRole(value) && setRole(value)}
           />
           <Group align="flex-end" gap="xs" wrap="nowrap">
             <PasswordInput

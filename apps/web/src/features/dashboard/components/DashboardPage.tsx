@@ -90,7 +90,7 @@ function Attention({
         withTableBorder
         borderRadius="sm"
         striped
-        minHeight={levels.length === 0 ? 100 : undefined}
+        minHeight={levels.length === 0 ? 130 : undefined}
         fetching={low.isPending}
         records={levels}
         idAccessor="productId"

@@ -5,6 +5,7 @@ import type { Schemas } from '@inventory/api-client';
 import { useApi } from '../../../shared/api/api-context';
 import { ApiProblem, call } from '../../../shared/api/problem';
 import type { MovementType } from '../../../shared/movements/movement-launcher';
+import { applyRecordedMovement } from '../../../shared/movements/recorded-movement';
 import { movementTexts as t } from '../texts';
 import { MovementIntent } from './movement-intent';
 
@@ -51,7 +52,8 @@ export const AUTOMATIC_RETRIES = 2;
 /**
  * POST /stock/movements with one Idempotency-Key per intended movement: retried by itself
  * (same key) when the answer was lost, and again with the same key when the user presses the
- * button once more. Lists, the part and the dashboard are refreshed after a recorded one.
+ * button once more. The answer's on hand is shown at once wherever the part is on screen; the
+ * stock and movement lists are refreshed after it.
  */
 export function useRecordMovement() {
   const { api } = useApi();
@@ -68,11 +70,9 @@ export function useRecordMovement() {
     retry: (count, error) =>
       count < AUTOMATIC_RETRIES && error instanceof ApiProblem && error.retryable,
     retryDelay: (attempt) => 300 * 2 ** attempt,
-    onSuccess: () => {
+    onSuccess: async (result) => {
       intent.current.settled();
-      void queryClient.invalidateQueries({ queryKey: ['products'] });
-      void queryClient.invalidateQueries({ queryKey: ['stock'] });
-      void queryClient.invalidateQueries({ queryKey: ['movements'] });
+      await applyRecordedMovement(queryClient, result);
     },
     onError: (error) => {
       // A refusal is final for this body; only a lost answer keeps the key for a retry.

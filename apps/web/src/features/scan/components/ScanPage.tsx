@@ -27,6 +27,7 @@ import {
 import { useApi } from '../../../shared/api/api-context';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { PageShell } from '../../../shared/components/PageShell';
+import { applyRecordedMovement } from '../../../shared/movements/recorded-movement';
 import type { ScanMovementType } from '../api/record-scan-movement';
 import { beep } from '../feedback';
 import { useScanStation, type ScanOutcome } from '../scan-station';
@@ -62,9 +63,7 @@ export function ScanPage({ mode, onModeChange }: Props) {
       if (outcome.status === 'recorded') {
         setQuantity(1);
         // Other pages (dashboard, part page) show these numbers too.
-        for (const key of ['products', 'stock', 'movements']) {
-          void queryClient.invalidateQueries({ queryKey: [key] });
-        }
+        void applyRecordedMovement(queryClient, outcome.result);
       }
       // Ready for the next scan, unless the clerk is typing a quantity meanwhile.
       if (document.activeElement !== quantityField.current) focusCode();
