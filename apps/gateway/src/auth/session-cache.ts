@@ -35,7 +35,7 @@ const ACK_KEEP_MS = 10_000;
 
 /**
  * What the guard last read about open sessions (user, current role), so that a request does
- * not read Postgres each time (docs/adr/0014).
+ * not read Postgres each time (docs/adr/0015).
  *
  * - Every gateway instance LISTENs on `gateway_session_changes`; the gateway's triggers
  *   NOTIFY it when a session ends or a user's role, email, password or active flag changes,
