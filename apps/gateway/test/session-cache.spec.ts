@@ -1,6 +1,18 @@
 import { Client } from 'pg';
 import { ADMIN, expectErrorShape, startGateway, type TestGateway } from './support';
 
+/** Ends a user's sessions with the triggers off (a replica-role session): no gateway is told. */
+async function endSessionsWithoutNotify(databaseUrl: string, userId: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`SET session_replication_role = replica`);
+    await db.query(`UPDATE gateway.sessions SET revoked_at = now() WHERE user_id = $1`, [userId]);
+  } finally {
+    await db.end();
+  }
+}
+
 /**
  * Two gateway instances on one database, as behind a load balancer. Each keeps the session
  * checks it made in memory; a logout, deactivation, demotion or password change made through
@@ -88,17 +100,7 @@ describe('session checks across gateway instances (real Postgres, LISTEN/NOTIFY)
   it('serves a checked session from memory: a change made without NOTIFY is not seen until the entry ages out', async () => {
     const user = await a.createUser('staff', 'quiet');
     await warm(user.token);
-    // Triggers do not fire for a replica-role session: the change reaches no gateway.
-    const db = new Client({ connectionString: a.config.DATABASE_URL });
-    await db.connect();
-    try {
-      await db.query(`SET session_replication_role = replica`);
-      await db.query(`UPDATE gateway.sessions SET revoked_at = now() WHERE user_id = $1`, [
-        user.id,
-      ]);
-    } finally {
-      await db.end();
-    }
+    await endSessionsWithoutNotify(a.config.DATABASE_URL, user.id);
     expect((await b.request('GET', '/api/v1/me', { token: user.token })).status).toBe(200);
     // `a` never checked this token: it reads Postgres and refuses it.
     expectErrorShape(await a.request('GET', '/api/v1/me', { token: user.token }), 401);
@@ -119,16 +121,7 @@ describe('session checks with the cache turned off (SESSION_CACHE_MAX_AGE_SECOND
   it('reads Postgres on every request, so even a change made without NOTIFY is seen at once', async () => {
     const user = await gw.createUser('staff', 'uncached');
     expect((await gw.request('GET', '/api/v1/me', { token: user.token })).status).toBe(200);
-    const db = new Client({ connectionString: gw.config.DATABASE_URL });
-    await db.connect();
-    try {
-      await db.query(`SET session_replication_role = replica`);
-      await db.query(`UPDATE gateway.sessions SET revoked_at = now() WHERE user_id = $1`, [
-        user.id,
-      ]);
-    } finally {
-      await db.end();
-    }
+    await endSessionsWithoutNotify(gw.config.DATABASE_URL, user.id);
     expectErrorShape(await gw.request('GET', '/api/v1/me', { token: user.token }), 401);
   });
 });
