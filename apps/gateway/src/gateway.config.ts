@@ -19,6 +19,14 @@ export class GatewayConfig extends AppBaseConfig {
   @EnvInt(30, 24 * 60 * 60)
   ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
+  /**
+   * How long the guard may trust what it last read about a session, in seconds; 0 reads the
+   * session and user from Postgres on every request. Logout, deactivation, role and password
+   * changes do not wait for it: they reach every gateway instance through NOTIFY at once.
+   */
+  @EnvInt(0, 300)
+  SESSION_CACHE_MAX_AGE_SECONDS = 30;
+
   /** How long a refresh token lives, in days; each refresh hands out a new one. */
   @EnvInt(1, 365)
   REFRESH_TOKEN_TTL_DAYS = 14;

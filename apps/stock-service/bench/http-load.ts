@@ -15,8 +15,8 @@ export interface HttpLoadRequest {
   clients: number;
   seconds: number;
   warmupSeconds: number;
-  /** The gateway's API root (`http://host:port/api/v1`). */
-  api: string;
+  /** The API root of each gateway (`http://host:port/api/v1`); requests take turns. */
+  apis: string[];
   token: string | null;
   /** Issues of 1 go to these products in turn. */
   productIds: string[];
@@ -61,8 +61,10 @@ function httpIssue(api: string, token: string | null, clients: number) {
 async function serve(job: HttpLoadRequest): Promise<void> {
   const send = (message: HttpLoadMessage) =>
     new Promise<void>((resolve) => process.send!(message, () => resolve()));
-  const issue = httpIssue(job.api, job.token, job.clients);
+  const issues = job.apis.map((api) => httpIssue(api, job.token, job.clients));
   let next = 0;
+  let turn = 0;
+  const issue = (productId: string) => issues[turn++ % issues.length](productId);
   const result = await runLoad({
     label: job.label,
     clients: job.clients,

@@ -7,7 +7,10 @@
  * Needs DATABASE_URL (a durable Postgres server; the run creates and drops its own database)
  * and pgbench on PATH. Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2),
  * BENCH_CLIENTS (64), BENCH_PRODUCTS (1000), PGBENCH_CLIENTS (16), BENCH_ROUNDS (1: with more,
- * every run is repeated that often, interleaved, and its median is reported).
+ * every run is repeated that often, interleaved, and its median is reported), BENCH_INSTANCES
+ * (1: with 2, two gateways and two stock services on NATS, a private nats-server; the HTTP
+ * clients take turns between the gateways, and each row of the cost table sums the instances),
+ * BENCH_BUS (tcp; `nats` for one instance of each on NATS, to compare with two).
  *
  * The gateway runs also print the cost per movement by process: CPU milliseconds per 1,000
  * movements of each process in the measured window, read from /proc/<pid>/stat, with the
@@ -64,6 +67,9 @@ const settings = {
   products: int('BENCH_PRODUCTS', 1000),
   pgbenchClients: int('PGBENCH_CLIENTS', 16),
   rounds: int('BENCH_ROUNDS', 1),
+  instances: int('BENCH_INSTANCES', 1),
+  /** `nats` puts the bus on NATS with one instance too (more than one always is). */
+  nats: process.env.BENCH_BUS === 'nats',
 };
 
 const RUN_NAMES = [
@@ -96,7 +102,16 @@ async function main(): Promise<void> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-movements-'));
   say(`starting the stack (data in ${dataDir}) …`);
-  const stack = await startStack({ dataDir, ephemeral: true });
+  const scaled = settings.instances > 1;
+  const stack = await startStack({
+    dataDir,
+    ephemeral: true,
+    nats: scaled || settings.nats,
+    instances: { gateway: settings.instances, stock: settings.instances },
+  });
+  /** Every process of an app: the stack's one and any further instances. */
+  const all = (app: 'gateway' | 'stock') => [stack.apps[app], ...(stack.extraApps[app] ?? [])];
+  const pidsOf = (app: 'gateway' | 'stock') => all(app).flatMap((instance) => pidOf(instance.pid));
   const db = new Client({
     connectionString: stack.databaseUrl,
     options: '-c search_path=stock,public',
@@ -108,6 +123,7 @@ async function main(): Promise<void> {
       {
         DATABASE_URL: stack.databaseUrl,
         STOCK_SERVICE_URL: stack.appEnv.STOCK_SERVICE_URL,
+        NATS_URL: stack.natsUrl ?? '',
         BUS_TIMEOUT_MS: '30000',
       },
       { app: 'bench' },
@@ -161,13 +177,14 @@ async function main(): Promise<void> {
     /** Restarts every app (services first, as the stack starts them) with `extraEnv`. */
     const restartApps = async (extraEnv: NodeJS.ProcessEnv) => {
       appsEnv = extraEnv;
-      const apps = Object.values(stack.apps);
+      const apps = [...Object.values(stack.apps), ...Object.values(stack.extraApps).flat()];
       await Promise.all(apps.map((app) => app.stop()));
       const services = apps.filter((app) => app.name !== 'gateway');
       services.forEach((app) => app.start(appsEnv));
       await Promise.all(services.map((app) => app.waitHealthy()));
-      stack.apps.gateway.start(appsEnv);
-      await stack.apps.gateway.waitHealthy();
+      const gateways = all('gateway');
+      gateways.forEach((app) => app.start(appsEnv));
+      await Promise.all(gateways.map((app) => app.waitHealthy()));
     };
     const shipping = async (on: boolean) => {
       if (on && !cloudWatch) cloudWatch = await startCloudWatchDouble();
@@ -189,8 +206,8 @@ async function main(): Promise<void> {
       await queueDrained(stack, Queues.StockEvents);
       const loader = fork(join(__dirname, 'http-load.js'), [], { stdio: 'inherit' });
       const groups: CpuGroup[] = [
-        { name: 'gateway', pids: () => pidOf(stack.apps.gateway.pid) },
-        { name: 'stock service', pids: () => pidOf(stack.apps.stock.pid) },
+        { name: scaled ? 'gateways' : 'gateway', pids: () => pidsOf('gateway') },
+        { name: scaled ? 'stock services' : 'stock service', pids: () => pidsOf('stock') },
         { name: 'notification service', pids: () => pidOf(stack.apps.notification.pid) },
         { name: 'catalog service (idle)', pids: () => pidOf(stack.apps.catalog.pid) },
         { name: "stand-ins' process (the stack's own)", pids: () => [process.pid] },
@@ -217,7 +234,7 @@ async function main(): Promise<void> {
           clients: settings.clients,
           seconds: settings.seconds,
           warmupSeconds: settings.warmupSeconds,
-          api: stack.urls.api,
+          apis: stack.urls.gateways.map((url) => `${url}/api/v1`),
           token,
           productIds,
         };
@@ -241,7 +258,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= settings.rounds; round++) {
       if (settings.rounds > 1) say(`round ${round} of ${settings.rounds}`);
       // pgbench with the stock service stopped: nothing else writes meanwhile.
-      await stack.apps.stock.stop();
+      await Promise.all(all('stock').map((app) => app.stop()));
       say('pgbench: movement statement over many products …');
       const pgMany = await pg(
         `pgbench: movement statement, ${settings.products} products`,
@@ -262,8 +279,8 @@ async function main(): Promise<void> {
       await db.query(`DELETE FROM outbox WHERE correlation_id = 'pgbench'`);
       await db.query(`DROP TABLE ${SINGLE_ROW_TABLE}`);
       await db.query('VACUUM ANALYZE stock_items');
-      stack.apps.stock.start(appsEnv);
-      await stack.apps.stock.waitHealthy();
+      all('stock').forEach((app) => app.start(appsEnv));
+      await Promise.all(all('stock').map((app) => app.waitHealthy()));
       if (round > 1) await shipping(false);
 
       const gatewayMany = await measureGateway(
@@ -507,6 +524,9 @@ function printReport(
     `Stock movements benchmark — ${new Date().toISOString()}`,
     `${settings.seconds} s per run after ${settings.warmupSeconds} s warm-up${settings.rounds > 1 ? `, median of ${settings.rounds} interleaved rounds` : ''}; issues of 1 with an Idempotency-Key.`,
     "pgbench runs the service's statement with one movement per transaction; the service batches concurrent movements.",
+    settings.instances > 1
+      ? `${settings.instances} gateways and ${settings.instances} stock services on NATS (queue groups); the HTTP clients take turns between the gateways.`
+      : `One process of each app; the bus on ${settings.nats ? 'NATS' : 'TCP'}.`,
     'The machine is shared (2 cores, other work running): read the figures as indications.',
     '',
     `${pad('run', 48)}${pad('clients', 8, true)}${pad('moves/s', 10, true)}${pad('p50 ms', 9, true)}${pad('p99 ms', 9, true)}  errors; events left in the outbox`,

@@ -37,7 +37,7 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
     events.filter((e) => e.payload.productId === productId);
   const ofType = (events: StockEvent[], type: string) => events.filter((e) => e.type === type);
 
-  it('every movement emits stock.level.changed; each crossing emits one low, depleted or replenished', async () => {
+  it('a movement emits only its crossings: one low, depleted or replenished each, nothing in between', async () => {
     const { id, sku, name } = fx.catalog.add({ sku: 'MCU-ESP-32', name: 'ESP32 DevKit' });
     await setReorderLevel(id, 10); // 0 on hand, already at or below: no crossing
     const steps: [string, number, string[]][] = [
@@ -56,18 +56,18 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
     await setReorderLevel(id, 20); // 14 is now at or below: low
     await setReorderLevel(id, 5); // 14 is above again: replenished
 
-    const events = await collectStockEvents(fx, (all) => forProduct(all, id).length >= 8 + 4 + 5);
+    const events = await collectStockEvents(fx, (all) => forProduct(all, id).length >= 4 + 2);
     const mine = forProduct(events, id);
-    // 8 level.changed + 4 crossings from movements; 3 level.changed + 2 crossings from reorder levels.
-    expect(mine).toHaveLength(8 + 4 + 5);
+    // 4 crossings from movements, 2 from reorder levels; no stock.level.changed at all.
+    expect(mine).toHaveLength(4 + 2);
+    expect(ofType(mine, StockEvents.LevelChanged)).toEqual([]);
 
-    // Per movement: one level.changed plus exactly the expected crossings.
+    // Per movement: exactly the expected crossings.
     movements.forEach((reply, index) => {
       const caused = mine.filter((e) => e.payload.movementId === reply.movement.id);
-      expect(caused.map((e) => e.type).sort()).toEqual(
-        [StockEvents.LevelChanged, ...steps[index][2]].sort(),
-      );
-      const changed = caused.find((e) => e.type === StockEvents.LevelChanged)!;
+      expect(caused.map((e) => e.type)).toEqual(steps[index][2]);
+      if (caused.length === 0) return;
+      const [changed] = caused;
       expect(changed.payload).toMatchObject({
         sku,
         name,
@@ -90,9 +90,6 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
         .sort(),
     ).toEqual(
       [
-        [StockEvents.LevelChanged, 0, 10],
-        [StockEvents.LevelChanged, 10, 20],
-        [StockEvents.LevelChanged, 20, 5],
         [StockEvents.Low, 10, 20],
         [StockEvents.Replenished, 20, 5],
       ].sort(),
@@ -121,12 +118,13 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
       Array.from({ length: 60 }, () => record({ productId: id, type: 'issue', quantity: 1 })),
     );
 
+    // The receive's replenished (0 → 60, over level 0), then one low and one depleted.
     const events = await collectStockEvents(
       fx,
-      (all) => ofType(forProduct(all, id), StockEvents.LevelChanged).length >= 62,
+      (all) => ofType(forProduct(all, id), StockEvents.Depleted).length >= 1,
     );
     const mine = forProduct(events, id);
-    expect(ofType(mine, StockEvents.LevelChanged)).toHaveLength(62);
+    expect(ofType(mine, StockEvents.LevelChanged)).toHaveLength(0);
     expect(ofType(mine, StockEvents.Low)).toHaveLength(1);
     expect(ofType(mine, StockEvents.Low)[0].payload).toMatchObject({ before: 21, after: 20 });
     expect(ofType(mine, StockEvents.Depleted)).toHaveLength(1);
@@ -135,18 +133,22 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
 
   it('with SQS down, movements still succeed; their events arrive once it is back, none lost, none twice', async () => {
     const { id } = fx.catalog.add();
-    await record({ productId: id, type: 'receive', quantity: 30 });
-    await collectStockEvents(fx, (all) => forProduct(all, id).length >= 2);
     await setReorderLevel(id, 10);
-    await collectStockEvents(fx, (all) => forProduct(all, id).length >= 1);
+    await record({ productId: id, type: 'receive', quantity: 30 });
+    await collectStockEvents(fx, (all) => forProduct(all, id).length >= 1); // replenished
 
     await fx.sqsStandIn.stop();
     let restarted = false;
     try {
+      // Every movement crosses the reorder level (30 → 10 low, then 11 replenished, 10 low, …):
+      // one event each.
       const replies: RecordMovementReply[] = [];
-      for (let i = 0; i < 25; i++)
-        replies.push(await record({ productId: id, type: 'issue', quantity: 1 }));
-      expect(replies.at(-1)!.onHand).toBe(5);
+      replies.push(await record({ productId: id, type: 'issue', quantity: 20 }));
+      for (let i = 1; i < 25; i++) {
+        const type = i % 2 === 1 ? 'receive' : 'issue';
+        replies.push(await record({ productId: id, type, quantity: 1 }));
+      }
+      expect(replies.at(-1)!.onHand).toBe(10);
       await eventually('the relay to have tried and failed', async () => {
         const { rows } = await fx.db.query(
           'SELECT count(*)::int AS n FROM outbox WHERE attempts > 0',
@@ -157,22 +159,23 @@ describe('stock-level events on the stock-events queue (outbox → SQS stand-in)
         `SELECT count(*)::int AS n FROM outbox WHERE payload->>'productId' = $1 AND queue = $2`,
         [id, Queues.StockEvents],
       );
-      expect(rows[0].n).toBe(26); // 25 level.changed + 1 low (11 → 10)
+      expect(rows[0].n).toBe(25); // 13 low + 12 replenished
 
       await fx.sqsStandIn.start();
       restarted = true;
       const events = await collectStockEvents(
         fx,
-        (all) => forProduct(all, id).length >= 26,
+        (all) => forProduct(all, id).length >= 25,
         40_000,
       );
       const mine = forProduct(events, id);
-      expect(mine).toHaveLength(26);
-      expect(new Set(mine.map((e) => e.id)).size).toBe(26);
-      expect(
-        new Set(ofType(mine, StockEvents.LevelChanged).map((e) => e.payload.movementId)),
-      ).toEqual(new Set(replies.map((r) => r.movement.id)));
-      expect(ofType(mine, StockEvents.Low)).toHaveLength(1);
+      expect(mine).toHaveLength(25);
+      expect(new Set(mine.map((e) => e.id)).size).toBe(25);
+      expect(new Set(mine.map((e) => e.payload.movementId))).toEqual(
+        new Set(replies.map((r) => r.movement.id)),
+      );
+      expect(ofType(mine, StockEvents.Low)).toHaveLength(13);
+      expect(ofType(mine, StockEvents.Replenished)).toHaveLength(12);
     } finally {
       if (!restarted) await fx.sqsStandIn.start();
     }

@@ -5,7 +5,7 @@
  * notification, stock-status catalog.
  */
 export const Queues = {
-  /** stock.level.changed, stock.low, stock.depleted, stock.replenished */
+  /** stock.low, stock.depleted, stock.replenished (stock.level.changed: accepted, no longer written) */
   StockEvents: 'stock-events',
   /** product.created, product.updated, product.archived, product.deleted */
   CatalogEvents: 'catalog-events',

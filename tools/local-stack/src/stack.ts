@@ -64,6 +64,13 @@ export interface StackOptions {
   /** Extra variables given to every app. */
   appEnv?: NodeJS.ProcessEnv;
   /**
+   * Test stacks only: how many processes of each app (default 1). Further gateways listen on
+   * ports of their own (`Stack.urls.gateways`); further services share the work through the
+   * bus, so more than one service instance needs `nats` (NATS queue groups). Extra instances
+   * are stopped with the stack but not restarted by the supervisor.
+   */
+  instances?: Partial<Record<AppName, number>>;
+  /**
    * Run each app's seed entry (`dist/seed.js`, where there is one) once every app is healthy.
    * Default: yes for `npm start`, no for ephemeral test stacks (they start empty).
    */
@@ -88,6 +95,8 @@ export interface Stack {
     api: string;
     docs: string;
     health: string;
+    /** Every gateway instance's base URL, the first one's first (see `instances`). */
+    gateways: string[];
     mail: string;
     s3: string;
     sqs: string;
@@ -98,6 +107,8 @@ export interface Stack {
   natsUrl?: string;
   admin: { email: string; password: string };
   apps: Record<AppName, AppProcess>;
+  /** The instances past the first of each app (see `StackOptions.instances`). */
+  extraApps: Partial<Record<AppName, AppProcess[]>>;
   /** The stand-ins this stack started (none for a service given by AWS_ENDPOINT_URL_*). */
   standIns: Partial<Record<StandIn['name'], StandIn>>;
   /** The environment every app runs with: use it to run an app's CLI against this stack. */
@@ -262,6 +273,37 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(services.map((app) => apps[app].waitHealthy()));
     apps.gateway.start();
     await apps.gateway.waitHealthy();
+
+    const extraApps: Stack['extraApps'] = {};
+    const gatewayUrls = [gatewayUrl];
+    for (const app of APP_NAMES) {
+      const count = options.instances?.[app] ?? 1;
+      if (count > 1 && !options.ephemeral)
+        throw new Error('more than one instance: test stacks only');
+      if (count > 1 && app !== 'gateway' && !busUrl) {
+        throw new Error(`${count} instances of ${app} need the bus on NATS (nats: true)`);
+      }
+      for (let n = 2; n <= count; n++) {
+        const port = await freePort();
+        const health = app === 'gateway' ? port : await freePort();
+        const instance = new AppProcess(app, {
+          env: {
+            ...appEnv,
+            ...(app === 'gateway'
+              ? { PORT: String(port) }
+              : { BUS_PORT: String(await freePort()), HEALTH_PORT: String(health) }),
+          },
+          healthUrl: `http://127.0.0.1:${health}/health`,
+          logFile: join(logDir, `${app}-${n}.log`),
+          onLine: options.onLine,
+        });
+        cleanups.push(() => instance.close());
+        instance.start();
+        await instance.waitHealthy();
+        (extraApps[app] ??= []).push(instance);
+        if (app === 'gateway') gatewayUrls.push(`http://localhost:${port}`);
+      }
+    }
     const healthyMs = Date.now() - started;
 
     // The example data, through the running services: the catalog's products (their events
@@ -303,6 +345,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         api: `${gatewayUrl}/api/v1`,
         docs: `${gatewayUrl}/api/docs`,
         health: `${gatewayUrl}/health`,
+        gateways: gatewayUrls,
         mail: standIns.ses ? `http://localhost:${ports.ses}/` : endpoints.ses,
         s3: endpoints.s3,
         sqs: endpoints.sqs,
@@ -312,6 +355,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       natsUrl: busUrl,
       admin,
       apps,
+      extraApps,
       standIns,
       appEnv,
       logDir,

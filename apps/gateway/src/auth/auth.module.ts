@@ -18,6 +18,7 @@ import { RequestPasswordResetHttpController } from './commands/request-password-
 import { RequestPasswordResetService } from './commands/request-password-reset/request-password-reset.service';
 import { UsersDatabaseModule } from '../users/database/users-database.module';
 import { GetMeHttpController } from './queries/get-me/get-me.http.controller';
+import { SessionCache } from './session-cache';
 import { SessionService } from './session.service';
 
 /**
@@ -61,6 +62,7 @@ import { SessionService } from './session.service';
     ChangePasswordHttpController,
   ],
   providers: [
+    SessionCache,
     SessionService,
     LoginService,
     RequestPasswordResetService,

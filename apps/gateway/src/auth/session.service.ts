@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@inventory/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
+import { SessionCache } from './session-cache';
 import { newOpaqueToken, hashToken, type AccessTokenClaims } from './tokens';
 import type { TokensDto } from './tokens.dto';
 
@@ -34,6 +35,7 @@ export class SessionService {
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: GatewayConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   /** Starts a session for a user who just proved who they are. */
@@ -81,6 +83,20 @@ export class SessionService {
     throw new UnauthorizedException(outcome.refused);
   }
 
+  /**
+   * A change that ends sessions or changes a user's role, email, password or active flag
+   * takes `beginChange()` before its transaction and awaits `changeDelivered(…)` after the
+   * commit: it answers once every gateway instance has dropped what it cached about session
+   * `s:<id>` or user `u:<id>`, so the next request to any of them sees the change.
+   */
+  beginChange(): number {
+    return this.cache.now();
+  }
+
+  changeDelivered(kind: 's' | 'u', id: string, since: number): Promise<void> {
+    return this.cache.delivered(kind, id, since);
+  }
+
   /** Ends one session (logout). */
   async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<boolean> {
     const ended = await manager.query(
@@ -108,7 +124,8 @@ export class SessionService {
 
   /**
    * The user behind an access token, when its session is still open and the user active;
-   * the role is the user's current one, not the one in the token.
+   * the role is the user's current one, not the one in the token. Read from Postgres, or
+   * from the `SessionCache` that NOTIFY keeps true on every instance.
    */
   async authenticate(accessToken: string): Promise<AuthUser | { refused: string }> {
     let claims: AccessTokenClaims & { exp?: unknown };
@@ -130,6 +147,9 @@ export class SessionService {
     ) {
       return { refused: 'The access token is invalid or has expired' };
     }
+    const cached = this.cache.get(claims.sid, claims.sub);
+    if (cached) return cached;
+    const mark = this.cache.mark();
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.email, u.role, u.active, s.revoked_at
          FROM sessions s JOIN users u ON u.id = s.user_id
@@ -138,7 +158,9 @@ export class SessionService {
     );
     if (!row || row.revoked_at) return { refused: 'This session has ended: sign in again' };
     if (!row.active) return { refused: 'This account has been deactivated' };
-    return { id: row.id, email: row.email, role: row.role, sessionId: claims.sid };
+    const user: AuthUser = { id: row.id, email: row.email, role: row.role, sessionId: claims.sid };
+    this.cache.put(mark, user);
+    return user;
   }
 
   private async issue(

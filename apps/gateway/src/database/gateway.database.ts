@@ -6,6 +6,7 @@ import { UserEntity } from '../users/database/user.entity';
 import { CreateOutbox1764000000000 } from './migrations/1764000000000-create-outbox';
 import { CreateIdentity1764100000000 } from './migrations/1764100000000-create-identity';
 import { OutboxEventParts1764100000001 } from './migrations/1764100000001-outbox-event-parts';
+import { NotifySessionChanges1764200000000 } from './migrations/1764200000000-notify-session-changes';
 import { CreateAuditEntries1764400000000 } from './migrations/1764400000000-create-audit-entries';
 
 /** Everything the gateway keeps in Postgres (users, sessions, its outbox) lives in this schema. */
@@ -18,6 +19,7 @@ export const gatewayDatabase: ServiceDatabase = {
     CreateOutbox1764000000000,
     CreateIdentity1764100000000,
     OutboxEventParts1764100000001,
+    NotifySessionChanges1764200000000,
     CreateAuditEntries1764400000000,
   ],
 };

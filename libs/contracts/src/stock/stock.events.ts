@@ -15,7 +15,10 @@ import { MOVEMENT_TYPES, type MovementType } from './stock-movement';
 
 /** Event types on the `stock-events` queue. */
 export const StockEvents = {
-  /** Every movement, and every reorder-level change. */
+  /**
+   * Every movement, and every reorder-level change. Not written since the stock service's
+   * migration 1764250000000 (no consumer needed it); still valid on the queue.
+   */
   LevelChanged: 'stock.level.changed',
   /** Crossed from above the reorder level to at or below it. */
   Low: 'stock.low',

@@ -100,13 +100,23 @@ export class Outbox {
   /**
    * Runs `statement`, which commits outbox rows on its own (one statement in autocommit, or
    * its own transaction), and has this process's relay publish them as soon as it returns,
-   * without waiting for a NOTIFY or the relay's idle poll (docs/adr/0007).
+   * without waiting for a NOTIFY or the relay's idle poll (docs/adr/0007). `wroteEvents`
+   * tells from the result whether any row was written (a movement that crosses no threshold
+   * writes none), so the relay is not woken for nothing; when the statement fails the relay
+   * is woken anyway.
    */
-  async written<T>(statement: () => Promise<T>): Promise<T> {
+  async written<T>(
+    statement: () => Promise<T>,
+    wroteEvents: (result: T) => boolean = () => true,
+  ): Promise<T> {
+    let result: T;
     try {
-      return await statement();
-    } finally {
+      result = await statement();
+    } catch (error) {
       this.relay?.wakeAll();
+      throw error;
     }
+    if (wroteEvents(result)) this.relay?.wakeAll();
+    return result;
   }
 }

@@ -76,16 +76,19 @@ export class MovementBatcher {
   private async run(batch: Pending[]): Promise<void> {
     let rows: RecordMovementRow[];
     try {
-      rows = await this.outbox.written(() =>
-        this.sql.prepared<RecordMovementRow>(
-          'stock_record_movements',
-          RECORD_MOVEMENTS_SQL,
-          recordMovementsValues(
-            batch.map((p) => p.movement),
-            Queues.StockEvents,
-            this.outbox.source,
+      rows = await this.outbox.written(
+        () =>
+          this.sql.prepared<RecordMovementRow>(
+            'stock_record_movements',
+            RECORD_MOVEMENTS_SQL,
+            recordMovementsValues(
+              batch.map((p) => p.movement),
+              Queues.StockEvents,
+              this.outbox.source,
+            ),
           ),
-        ),
+        // Only crossings write events: most batches wake nothing.
+        (written) => written.some((row) => (row.events?.length ?? 0) > 0),
       );
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);

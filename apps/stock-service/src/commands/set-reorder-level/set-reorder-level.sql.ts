@@ -1,6 +1,6 @@
 /**
- * Sets a product's reorder level and, in the same statement, writes stock.level.changed and
- * any crossing it causes (`stock.level_events`: the rules movements use too). On hand stays;
+ * Sets a product's reorder level and, in the same statement, writes any crossing it causes
+ * (`stock.level_events`: the rules movements use too; no stock.level.changed). On hand stays;
  * the line it is compared with moves. The old level is read under the row lock
  * (`old … FOR NO KEY UPDATE`), so a movement at the same time is judged against one level or
  * the other, never half of each.

@@ -19,6 +19,7 @@ export class ChangePasswordService {
   ) {}
 
   async change(user: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    const since = this.sessions.beginChange();
     const sessionsEnded = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`,
@@ -40,6 +41,7 @@ export class ChangePasswordService {
       );
       return this.sessions.endAll(manager, user.id, 'password changed', user.sessionId);
     });
+    await this.sessions.changeDelivered('u', user.id, since);
     this.logger.log(
       {
         event: 'user.password_changed',

@@ -23,6 +23,7 @@ export class ConfirmPasswordResetService {
   ) {}
 
   async confirm(dto: ConfirmPasswordResetDto): Promise<void> {
+    const since = this.sessions.beginChange();
     const { userId, sessionsEnded } = await this.dataSource.transaction(async (manager) => {
       const [link] = await manager.query(
         `SELECT t.id, u.id AS user_id, u.email, u.role
@@ -56,6 +57,7 @@ export class ConfirmPasswordResetService {
       const sessionsEnded = await this.sessions.endAll(manager, link.user_id, 'password reset');
       return { userId: link.user_id as string, sessionsEnded };
     });
+    await this.sessions.changeDelivered('u', userId, since);
     this.logger.log(
       { event: 'user.password_reset', userId, actor: { userId, via: 'reset link' }, sessionsEnded },
       'password reset; every session of the user ended',

@@ -25,13 +25,17 @@ export class LogoutHttpController {
   })
   @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await this.sessions.end(manager, user.sessionId, 'logout'))) return;
+    const since = this.sessions.beginChange();
+    const ended = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.sessions.end(manager, user.sessionId, 'logout'))) return false;
       await AuditTrail.record(
         manager,
         userAudit(AuditActions.SignedOut, user, `${user.email} signed out`),
       );
+      return true;
     });
+    // Every gateway instance has dropped the session from its cache before this answers.
+    if (ended) await this.sessions.changeDelivered('s', user.sessionId, since);
     this.logger.log(
       { event: 'user.logout', userId: user.id, sessionId: user.sessionId },
       'signed out',

@@ -21,6 +21,7 @@ export class UpdateUserService {
   ) {}
 
   async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<UserEntity> {
+    const since = this.sessions.beginChange();
     const { user, changes, sessionsEnded } = await this.dataSource.transaction(async (manager) => {
       // Locking every active admin serialises concurrent demotions: two admins demoting each
       // other at once cannot leave nobody in charge.
@@ -87,6 +88,7 @@ export class UpdateUserService {
           : 0;
       return { user, changes, sessionsEnded };
     });
+    if (changes.role || changes.active) await this.sessions.changeDelivered('u', user.id, since);
     if (Object.keys(changes).length > 0) {
       this.logger.log(
         {
