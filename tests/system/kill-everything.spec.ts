@@ -304,7 +304,7 @@ describe('kill -9 of the whole stack', () => {
     const catalogProcessed = async () =>
       (
         await db!.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM stock.processed_messages WHERE consumer = 'stock.catalog-products'`,
+          `SELECT count(*)::int AS n FROM stock.processed_messages WHERE consumer = 'stock.copy-catalog-product'`,
         )
       ).rows[0].n;
     let before = -1;
