@@ -477,6 +477,7 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
       'search',
       'sku',
       'sort',
+      'status',
     ]);
     expect(Object.keys(document.components!.schemas!)).toEqual(
       expect.arrayContaining([
