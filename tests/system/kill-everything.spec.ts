@@ -11,6 +11,7 @@ import {
   STACK_NODE_FLAGS,
   waitUntilGone,
 } from '@inventory/local-stack';
+import type { RecordMovementResult } from '@inventory/contracts';
 import { Client } from 'pg';
 import { ApiClient, expectStatus } from './api-client';
 import { crossingsIn, eventually } from './support';
@@ -19,9 +20,14 @@ const PRODUCTS = 12;
 const REORDER_LEVEL = 10;
 /** Movements while mail flows, then with the notification service paused, killed midway. */
 const MOVEMENTS_BEFORE = 80;
-const MOVEMENTS_PAUSED = 500;
-/** Movements of the paused stream after which everything is killed (the rest are in flight). */
+const MOVEMENTS_PAUSED = 1500;
+/**
+ * Movements of the paused stream after which everything is killed (the rest are in flight),
+ * once at least PAUSED_CROSSINGS of them crossed a threshold: the random stream decides how
+ * many do, the kill waits for the count rather than hoping for it.
+ */
 const KILL_AFTER = 350;
+const PAUSED_CROSSINGS = 30;
 const CLIENTS = 8;
 const SKU_PREFIX = 'KILL-';
 
@@ -192,6 +198,8 @@ describe('kill -9 of the whole stack', () => {
 
     let killed = false;
     let movements = 0;
+    /** Crossings the answered movements reported (low or out), counted as they arrive. */
+    let answeredCrossings = 0;
     const movement = async () => {
       const product = products[Math.floor(Math.random() * products.length)];
       const body =
@@ -207,6 +215,14 @@ describe('kill -9 of the whole stack', () => {
       });
       if (answer.status !== 201 && answer.status !== 409) {
         throw new Error(`movement refused: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      if (answer.status === 201) {
+        const { movement: moved } = answer.body as RecordMovementResult;
+        const { low, out } = crossingsIn(
+          [{ delta: moved.delta, quantity_after: moved.quantityAfter }],
+          REORDER_LEVEL,
+        );
+        answeredCrossings += low + out;
       }
     };
     /** `count` movements from CLIENTS clients; after the kill, unanswered ones just stop. */
@@ -366,8 +382,10 @@ describe('kill -9 of the whole stack', () => {
       return { pids, groups };
     };
     let killedPids: number[] = [];
+    const crossingsAtPause = answeredCrossings;
     await stream(MOVEMENTS_PAUSED, (done) => {
-      if (done !== KILL_AFTER || killed) return;
+      if (done < KILL_AFTER || killed) return;
+      if (answeredCrossings - crossingsAtPause < PAUSED_CROSSINGS) return;
       const { pids, groups } = everything();
       for (const group of groups) {
         try {
@@ -461,7 +479,7 @@ describe('kill -9 of the whole stack', () => {
     };
     console.log(`kill -9 of the whole stack: ${JSON.stringify(report)}`);
 
-    expect(counts.crossings - crossingsBeforePause).toBeGreaterThanOrEqual(30);
+    expect(counts.crossings - crossingsBeforePause).toBeGreaterThanOrEqual(PAUSED_CROSSINGS);
     expect(counts.duplicates).toBe(0);
     expect(counts.missing).toBe(0);
     expect(committedCatalogEvents).toBeGreaterThan(0);
