@@ -19,7 +19,7 @@ export function StockStatusBadge({ status }: { status: StockStatus | null | unde
       color={COLOURS[status]}
       variant={status === 'ok' ? 'light' : 'filled'}
       maw="none"
-      style={{ overflow: 'visible', flexShrink: 0 }}
+      style={{ minWidth: 'max-content' }}
     >
       {t.stockStatus[status]}
     </Badge>
