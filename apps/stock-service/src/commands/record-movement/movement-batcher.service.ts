@@ -10,6 +10,17 @@ import {
   type RecordMovementRow,
 } from './record-movement.sql';
 
+/**
+ * Whether a recorded movement left rows in the outbox: its crossing events, or the
+ * `stock.status.changed` that the `stock_items` trigger writes (migration 1764100000004). A
+ * status change always comes with a crossing except one: leaving 0 on hand for a level still
+ * at or below the reorder level (out → low), which crosses nothing.
+ */
+export function wroteOutboxRows(row: RecordMovementRow): boolean {
+  if ((row.events?.length ?? 0) > 0) return true;
+  return row.before === 0 && (row.quantity_after ?? 0) > 0;
+}
+
 interface Pending {
   movement: MovementInput;
   resolve: (row: RecordMovementRow | null) => void;
@@ -87,8 +98,8 @@ export class MovementBatcher {
               this.outbox.source,
             ),
           ),
-        // Only crossings write events: most batches wake nothing.
-        (written) => written.some((row) => (row.events?.length ?? 0) > 0),
+        // Only crossings and changes of status write events: most batches wake nothing.
+        (written) => written.some(wroteOutboxRows),
       );
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);
