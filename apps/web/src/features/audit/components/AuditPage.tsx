@@ -6,6 +6,7 @@ import { type AuditFilter, useAuditTrail } from '../api/list-audit';
 import { auditTexts as t } from '../texts';
 import { AuditTable } from './AuditTable';
 import { Pager } from './Pager';
+import { PersonFilter } from './PersonFilter';
 
 export type AuditSearch = AuditFilter & { page?: number };
 
@@ -19,7 +20,10 @@ const localInput = (iso?: string) => {
 };
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
-/** /admin/audit: the whole trail, filtered; every filter and the page live in the URL. */
+/**
+ * /admin/audit: the whole trail, filtered; every filter and the page live in the URL. On a
+ * phone the filters take the full width and the entries are stacked cards.
+ */
 export function AuditPage({
   search,
   onSearchChange,
@@ -40,28 +44,22 @@ export function AuditPage({
           label={t.entityType}
           placeholder={t.anyKind}
           clearable
-          w={190}
+          w={{ base: '100%', xs: 190 }}
           data={Object.entries(t.kinds).map(([value, label]) => ({ value, label }))}
           value={filter.entityType ?? null}
           onChange={(value) => set({ entityType: value ?? undefined })}
         />
         <TextInput
           label={t.entityId}
-          w={300}
+          w={{ base: '100%', sm: 300 }}
           defaultValue={filter.entityId ?? ''}
           key={`entity-${filter.entityId ?? ''}`}
           onChange={(event) => typed({ entityId: empty(event.currentTarget.value) })}
         />
-        <TextInput
-          label={t.actorId}
-          w={300}
-          defaultValue={filter.actorId ?? ''}
-          key={`actor-${filter.actorId ?? ''}`}
-          onChange={(event) => typed({ actorId: empty(event.currentTarget.value) })}
-        />
+        <PersonFilter value={filter.actorId} onChange={(actorId) => set({ actorId })} />
         <TextInput
           label={t.actionFilter}
-          w={230}
+          w={{ base: '100%', sm: 230 }}
           defaultValue={filter.action ?? ''}
           key={`action-${filter.action ?? ''}`}
           onChange={(event) => typed({ action: empty(event.currentTarget.value) })}
@@ -69,14 +67,14 @@ export function AuditPage({
         <TextInput
           label={t.from}
           type="datetime-local"
-          w={210}
+          w={{ base: '100%', xs: 210 }}
           value={localInput(filter.from)}
           onChange={(event) => set({ from: fromLocalInput(event.currentTarget.value) })}
         />
         <TextInput
           label={t.to}
           type="datetime-local"
-          w={210}
+          w={{ base: '100%', xs: 210 }}
           value={localInput(filter.to)}
           onChange={(event) => set({ to: fromLocalInput(event.currentTarget.value) })}
         />
