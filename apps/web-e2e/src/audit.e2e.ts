@@ -51,7 +51,7 @@ test("audit: an admin renames a part, and the part's History shows it with the a
   );
 });
 
-test('audit: the admin audit page filters by actor and keeps its filters in the URL', async ({
+test('audit: the admin audit page filters by a person picked by name, keeps the id in the URL, and reads well on a phone', async ({
   adminPage: page,
   system,
 }) => {
@@ -74,19 +74,50 @@ test('audit: the admin audit page filters by actor and keeps its filters in the 
   await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
 
-  await page.getByRole('textbox', { name: 'User id' }).fill(staffId);
+  // The admin types part of the name and picks the person; the URL keeps their id.
+  const person = page.getByRole('textbox', { name: 'Person' });
+  await person.fill(staff.displayName.slice(0, 12));
+  const label = `${staff.displayName} · ${staff.email}`;
+  await page.getByRole('option', { name: label }).click();
   await expect(page).toHaveURL(new RegExp(`actorId=${staffId}`));
+  await expect(person).toHaveValue(label);
   const rows = page.getByTestId('audit-row');
   // Only the staff user's own entries: the sign-in, not the admin adding them.
-  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'signed in' })).toHaveCount(1);
   for (const actor of await rows.getByTestId('audit-actor').allTextContents()) {
     expect(actor).toBe(staff.email);
   }
+
+  // The URL alone restores the page, the person shown by name.
+  await page.reload();
+  await expect(person).toHaveValue(label);
   await expect(rows.filter({ hasText: 'signed in' })).toHaveCount(1);
 
-  // The URL alone restores the page.
-  await page.reload();
-  await expect(page.getByRole('textbox', { name: 'User id' })).toHaveValue(staffId);
+  // Searching by email finds them too.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/actorId=/);
+  await person.fill(staff.email);
+  await expect(page.getByRole('option', { name: label })).toBeVisible();
+  await page.getByRole('option', { name: label }).click();
+  await expect(page).toHaveURL(new RegExp(`actorId=${staffId}`));
   await expect(rows.filter({ hasText: 'signed in' })).toHaveCount(1);
+
+  // Desktop: the table, as before. A phone: one card per entry, nothing wider than the screen.
+  await expect(page.getByTestId('audit-table')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('audit-list')).toBeVisible();
+  await expect(page.getByTestId('audit-table')).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'signed in' }).getByTestId('audit-actor')).toHaveText(
+    staff.email,
+  );
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Unfiltered, so the pictures show several kinds of entry.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/actorId=/);
   await screenshots(page, 'admin-audit', () => expect(rows.first()).toBeVisible());
 });
