@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // inventory-env: writes the apps' environment file, /etc/inventory/inventory.env (0600), from
 // the stack's settings (an SSM parameter named in /etc/inventory/stack.conf) and its secrets
-// (Secrets Manager: the RDS credentials and the JWT signing key). Run by setup.sh, and again
+// (Secrets Manager: the RDS credentials, the JWT signing key and, when the notification
+// service signs in to an SMTP server, its password). Run by setup.sh, and again
 // after rotating a secret or changing a setting: `sudo inventory-env && sudo inventory-release
 // restart`. Uses the AWS CLI with the instance role's credentials.
 //
@@ -46,8 +47,31 @@ function required(settings, key) {
   return value;
 }
 
+/** What the stack puts into the SMTP password's secret until an operator replaces it. */
+const SMTP_PASSWORD_PLACEHOLDER = 'REPLACE-ME:';
+
+/**
+ * How the notification service sends email: EMAIL_DRIVER, and with `smtp` the server, user,
+ * CA file and password (from its secret). Only the settings that are given are written.
+ */
+function emailEnvironment(settings, smtpPassword) {
+  const driver = settings.EMAIL_DRIVER || 'ses';
+  if (driver !== 'ses' && driver !== 'smtp') {
+    throw new Error(`the stack's EMAIL_DRIVER must be ses or smtp, got "${driver}"`);
+  }
+  if (driver === 'ses') return { EMAIL_DRIVER: driver };
+  const optional = (key) => (settings[key] ? { [key]: settings[key] } : {});
+  return {
+    EMAIL_DRIVER: driver,
+    SMTP_URL: required(settings, 'SMTP_URL'),
+    ...optional('SMTP_USER'),
+    ...(smtpPassword === undefined ? {} : { SMTP_PASSWORD: smtpPassword }),
+    ...optional('SMTP_CA_FILE'),
+  };
+}
+
 /** The apps' environment from the stack's settings and secrets (see README: configuration). */
-function appEnvironment(settings, databaseSecret, jwtSecret) {
+function appEnvironment(settings, databaseSecret, jwtSecret, smtpPassword) {
   const user = encodeURIComponent(required(databaseSecret, 'username'));
   const password = encodeURIComponent(required(databaseSecret, 'password'));
   const host = required(settings, 'DB_HOST');
@@ -68,6 +92,7 @@ function appEnvironment(settings, databaseSecret, jwtSecret) {
     CORS_ORIGINS: settings.CORS_ORIGINS ?? '',
     S3_BUCKET: required(settings, 'S3_BUCKET'),
     SES_FROM: required(settings, 'SES_FROM'),
+    ...emailEnvironment(settings, smtpPassword),
     ALERT_RECIPIENTS: settings.ALERT_RECIPIENTS ?? '',
     QUEUE_PREFIX: settings.QUEUE_PREFIX ?? '',
     CLOUDWATCH_LOG_GROUP: required(settings, 'CLOUDWATCH_LOG_GROUP'),
@@ -102,8 +127,17 @@ function main() {
     );
   const databaseSecret = JSON.parse(secret(required(settings, 'DB_SECRET_ARN')));
   const jwtSecret = secret(required(settings, 'JWT_SECRET_ARN'));
+  const smtpSecretArn = settings.EMAIL_DRIVER === 'smtp' ? settings.SMTP_PASSWORD_SECRET_ARN : '';
+  const smtpPassword = smtpSecretArn ? secret(smtpSecretArn) : undefined;
+  if (smtpPassword !== undefined && smtpPassword.startsWith(SMTP_PASSWORD_PLACEHOLDER)) {
+    throw new Error(
+      `the SMTP password secret (${smtpSecretArn}) still holds its placeholder: put the ` +
+        "provider's password into it (aws secretsmanager put-secret-value --secret-id " +
+        `${smtpSecretArn} --secret-string '…'), then run inventory-env again`,
+    );
+  }
 
-  const environment = appEnvironment(settings, databaseSecret, jwtSecret);
+  const environment = appEnvironment(settings, databaseSecret, jwtSecret, smtpPassword);
   const header = [
     '# Written by inventory-env from the stack settings and secrets: do not edit, it is',
     '# rewritten on every run. Local changes go to /etc/inventory/override.env.',

@@ -1,7 +1,7 @@
 import type { App } from 'aws-cdk-lib';
 import { ENVIRONMENTS } from './environments';
 import { InventoryStack } from './inventory.stack';
-import { applyOverrides } from './settings';
+import { applyOverrides, OPTIONAL_SETTINGS } from './settings';
 
 /**
  * Feature flags this app relies on; cdk.json-independent so tests synthesise the same thing.
@@ -26,7 +26,7 @@ export function addInventoryStack(app: App): InventoryStack {
     throw new Error(`unknown env "${envName}": one of ${Object.keys(ENVIRONMENTS).join(', ')}`);
   }
   const overrides: Record<string, unknown> = {};
-  for (const key of [...Object.keys(base), 'sshCidr', 'keyPairName']) {
+  for (const key of new Set([...Object.keys(base), ...OPTIONAL_SETTINGS])) {
     const value = app.node.tryGetContext(key);
     if (value !== undefined && key !== 'envName') overrides[key] = value;
   }

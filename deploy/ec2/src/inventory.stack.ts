@@ -1,5 +1,6 @@
 import {
   CfnOutput,
+  SecretValue,
   Stack,
   Tags,
   aws_secretsmanager as secretsmanager,
@@ -13,7 +14,14 @@ import { EventQueues } from './constructs/event-queues.construct';
 import { MEDIA_PREFIXES, MediaBucket } from './constructs/media-bucket.construct';
 import { Monitoring } from './constructs/monitoring.construct';
 import { Network } from './constructs/network.construct';
-import { publicUrl, settingsProblems, type InventorySettings } from './settings';
+import { publicUrl, settingsProblems, smtpPort, type InventorySettings } from './settings';
+
+/**
+ * What the SMTP password's secret holds until an operator puts the provider's password into
+ * it: inventory-env refuses to render an environment from it (never a wrong password sent).
+ */
+export const SMTP_PASSWORD_PLACEHOLDER =
+  'REPLACE-ME: aws secretsmanager put-secret-value --secret-id <this secret> --secret-string <the SMTP password>';
 
 export interface InventoryStackProps extends StackProps {
   settings: InventorySettings;
@@ -32,6 +40,8 @@ export class InventoryStack extends Stack {
   readonly monitoring: Monitoring;
   readonly appServer: AppServer;
   readonly jwtSecret: secretsmanager.Secret;
+  /** The SMTP password (SMTP_PASSWORD), when the SMTP driver signs in as `smtpUser`. */
+  readonly smtpPasswordSecret?: secretsmanager.Secret;
   readonly emailIdentity: ses.EmailIdentity;
 
   constructor(scope: Construct, id: string, props: InventoryStackProps) {
@@ -79,6 +89,27 @@ export class InventoryStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
 
+    const smtp = s.emailDriver === 'smtp';
+    if (smtp && s.smtpUser !== undefined) {
+      // Created holding a placeholder: the provider issues the password, an operator puts
+      // it (deploy/ec2/README.md, "Email through SMTP"); a later deploy never overwrites it.
+      this.smtpPasswordSecret = new secretsmanager.Secret(this, 'SmtpPassword', {
+        secretName: `inventory/${s.envName}/smtp`,
+        description: `Electronic Inventory: password of SMTP user ${s.smtpUser} (SMTP_PASSWORD)`,
+        secretStringValue: SecretValue.unsafePlainText(SMTP_PASSWORD_PLACEHOLDER),
+      });
+    }
+    const smtpSettings: Record<string, string> = smtp
+      ? {
+          SMTP_URL: s.smtpUrl!,
+          ...(s.smtpUser !== undefined ? { SMTP_USER: s.smtpUser } : {}),
+          ...(s.smtpCaFile !== undefined ? { SMTP_CA_FILE: s.smtpCaFile } : {}),
+          ...(this.smtpPasswordSecret
+            ? { SMTP_PASSWORD_SECRET_ARN: this.smtpPasswordSecret.secretArn }
+            : {}),
+        }
+      : {};
+
     this.monitoring = new Monitoring(this, 'Monitoring', {
       envName: s.envName,
       logGroupName: s.logGroupName,
@@ -100,6 +131,7 @@ export class InventoryStack extends Stack {
       volumeGb: s.instanceVolumeGb,
       sshCidr: s.sshCidr,
       keyPairName: s.keyPairName,
+      smtpPort: smtp ? smtpPort(s.smtpUrl!) : undefined,
       settings: {
         ENV_NAME: s.envName,
         AWS_REGION: this.region,
@@ -108,6 +140,8 @@ export class InventoryStack extends Stack {
         CORS_ORIGINS: s.extraUploadOrigins.join(','),
         S3_BUCKET: this.media.bucket.bucketName,
         SES_FROM: s.sesFrom,
+        EMAIL_DRIVER: s.emailDriver,
+        ...smtpSettings,
         ALERT_RECIPIENTS: s.alertRecipients.join(','),
         QUEUE_PREFIX: s.queuePrefix,
         CLOUDWATCH_LOG_GROUP: s.logGroupName,
@@ -126,7 +160,11 @@ export class InventoryStack extends Stack {
         sesIdentityArns: [s.sesIdentity, ...s.sesSandboxRecipients].map(sesIdentityArn),
         sesFrom: s.sesFrom,
         logGroupArn: this.monitoring.logGroup.logGroupArn,
-        secretArns: [databaseSecret.secretArn, this.jwtSecret.secretArn],
+        secretArns: [
+          databaseSecret.secretArn,
+          this.jwtSecret.secretArn,
+          ...(this.smtpPasswordSecret ? [this.smtpPasswordSecret.secretArn] : []),
+        ],
       },
     });
     this.database.allowFrom(this.appServer.securityGroup);
@@ -140,6 +178,9 @@ export class InventoryStack extends Stack {
     output('DatabaseInstanceId', this.database.instance.instanceIdentifier, 'RDS instance id');
     output('DatabaseSecretArn', databaseSecret.secretArn, 'RDS master credentials');
     output('JwtSecretArn', this.jwtSecret.secretArn, 'JWT_SECRET');
+    if (this.smtpPasswordSecret) {
+      output('SmtpPasswordSecretArn', this.smtpPasswordSecret.secretArn, 'SMTP_PASSWORD');
+    }
     output('AlarmTopicArn', this.monitoring.alarmTopic.topicArn, 'Alarm emails');
     output('SettingsParameter', this.appServer.settingsParameter.parameterName, 'inventory-env');
     if (s.sesIdentity !== s.sesFrom) {

@@ -19,6 +19,24 @@ export interface InventorySettings {
    * recipient's verified identity: list those identities here (empty once out of the sandbox).
    */
   sesSandboxRecipients: string[];
+  /**
+   * How the notification service sends email (EMAIL_DRIVER): `ses` (SESv2 API with the
+   * instance role) or `smtp` (any SMTP provider, SES's SMTP interface included, at `smtpUrl`).
+   */
+  emailDriver: EmailDriver;
+  /**
+   * The SMTP server when `emailDriver` is `smtp` (SMTP_URL): `smtp://host:587` (STARTTLS
+   * required) or `smtps://host:465`, without credentials: the user is `smtpUser`, the
+   * password lives in the Secrets Manager secret `inventory/<envName>/smtp`.
+   */
+  smtpUrl?: string;
+  /** SMTP user name (SMTP_USER); when set, the stack creates the password's secret. */
+  smtpUser?: string;
+  /**
+   * A PEM file on the instance with the CA of a privately signed SMTP server (SMTP_CA_FILE),
+   * e.g. `/etc/inventory/smtp-ca.pem`; unset: the system's CAs.
+   */
+  smtpCaFile?: string;
   /** First alert recipients of the notification service (ALERT_RECIPIENTS). */
   alertRecipients: string[];
   /** Who receives CloudWatch alarm emails (SNS email subscription). */
@@ -49,6 +67,29 @@ export interface InventorySettings {
   errorAlarmPeriodMinutes: number;
   /** Days a replaced or deleted media object's old version is kept. */
   noncurrentVersionDays: number;
+}
+
+/** The notification service's email drivers (EMAIL_DRIVER). */
+export const EMAIL_DRIVERS = ['ses', 'smtp'] as const;
+export type EmailDriver = (typeof EMAIL_DRIVERS)[number];
+
+/** Settings an environment may leave out (and `-c key=value` may still give). */
+export const OPTIONAL_SETTINGS: readonly string[] = [
+  'sshCidr',
+  'keyPairName',
+  'smtpUrl',
+  'smtpUser',
+  'smtpCaFile',
+];
+
+/**
+ * The port the instance connects to for `smtpUrl` (its security group must let it out):
+ * the URL's own, else 465 for smtps:// and 587 for smtp://.
+ */
+export function smtpPort(smtpUrl: string): number {
+  const url = new URL(smtpUrl);
+  if (url.port) return Number(url.port);
+  return url.protocol === 'smtps:' ? 465 : 587;
 }
 
 /** CloudWatch Logs accepts only these retention periods (days). */
@@ -85,6 +126,7 @@ export function settingsProblems(s: InventorySettings): string[] {
     need(EMAIL.test(address), `"${address}" in a recipient list is not an email address`);
   }
   need(EMAIL.test(s.alarmEmail), `alarmEmail must be an email address, got "${s.alarmEmail}"`);
+  problems.push(...emailDriverProblems(s));
   if (s.sshCidr !== undefined) {
     const match = CIDR.exec(s.sshCidr);
     need(
@@ -124,6 +166,50 @@ export function settingsProblems(s: InventorySettings): string[] {
   return problems;
 }
 
+/** The SMTP settings: complete with `smtp`, absent with `ses`, never holding a password. */
+function emailDriverProblems(s: InventorySettings): string[] {
+  if (!(EMAIL_DRIVERS as readonly string[]).includes(s.emailDriver)) {
+    return [`emailDriver must be ses or smtp, got "${s.emailDriver}"`];
+  }
+  const smtpSettings = { smtpUrl: s.smtpUrl, smtpUser: s.smtpUser, smtpCaFile: s.smtpCaFile };
+  if (s.emailDriver === 'ses') {
+    return Object.entries(smtpSettings)
+      .filter(([, value]) => value !== undefined)
+      .map(([key]) => `${key} is only used with emailDriver smtp (emailDriver is ses)`);
+  }
+  const problems: string[] = [];
+  let url: URL | undefined;
+  try {
+    url = s.smtpUrl === undefined ? undefined : new URL(s.smtpUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    problems.push(
+      `smtpUrl must be an smtp:// (STARTTLS, port 587) or smtps:// (TLS, port 465) URL with a host when emailDriver is smtp, got "${s.smtpUrl ?? ''}"`,
+    );
+  } else if (url.username || url.password) {
+    problems.push(
+      `smtpUrl must not hold credentials (settings are not secret): give the user as smtpUser and put the password into the secret inventory/${s.envName}/smtp`,
+    );
+  }
+  if (s.smtpUser !== undefined) {
+    need(problems, /^\S{1,256}$/.test(s.smtpUser), 'smtpUser must be a user name without spaces');
+  }
+  if (s.smtpCaFile !== undefined) {
+    need(
+      problems,
+      /^\/[\w@%+=:,./-]+$/.test(s.smtpCaFile) && !/^\/(home|root|tmp)(\/|$)/.test(s.smtpCaFile),
+      `smtpCaFile must be an absolute path on the instance the apps can read (e.g. /etc/inventory/smtp-ca.pem), got "${s.smtpCaFile}"`,
+    );
+  }
+  return problems;
+}
+
+function need(problems: string[], ok: boolean, message: string): void {
+  if (!ok) problems.push(message);
+}
+
 function isWhole(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
 }
@@ -142,7 +228,7 @@ export function applyOverrides(
   const result: Record<string, unknown> = { ...base };
   for (const [key, raw] of Object.entries(overrides)) {
     if (raw === undefined) continue;
-    if (!(key in base) && key !== 'sshCidr' && key !== 'keyPairName') {
+    if (!(key in base) && !OPTIONAL_SETTINGS.includes(key)) {
       throw new Error(`unknown setting "${key}" (see deploy/ec2/src/settings.ts)`);
     }
     const current = (base as unknown as Record<string, unknown>)[key];

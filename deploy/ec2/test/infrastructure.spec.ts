@@ -471,6 +471,95 @@ describe('the EC2 instance', () => {
   });
 });
 
+describe('email through SMTP', () => {
+  const smtpContext = {
+    emailDriver: 'smtp',
+    smtpUrl: 'smtp://email-smtp.eu-central-1.amazonaws.com:587',
+    smtpUser: 'AKIAEXAMPLE',
+    smtpCaFile: '/etc/inventory/smtp-ca.pem',
+  };
+  let smtp: Synthesised;
+  beforeAll(() => {
+    smtp = synth(smtpContext);
+  });
+  const parameterValue = (s: Synthesised) =>
+    JSON.stringify(onlyResource(s, 'AWS::SSM::Parameter')[1].Properties?.Value);
+  const smtpSecretId = (s: Synthesised) =>
+    logicalIdWhere(s, 'AWS::SecretsManager::Secret', (p) => p.Name === 'inventory/prod/smtp');
+
+  it('sends through SES by default, with no SMTP setting, secret or port', () => {
+    const value = parameterValue(prod);
+    expect(value).toContain('EMAIL_DRIVER=ses');
+    expect(value).not.toContain('SMTP_');
+    expect(JSON.stringify(prod.json)).not.toContain('inventory/prod/smtp');
+    expect(JSON.stringify(prod.json)).not.toMatch(/"FromPort":(587|465)\b/);
+  });
+
+  it('hands the instance the SMTP server, user and CA file, and the password only by ARN', () => {
+    const value = parameterValue(smtp);
+    for (const line of [
+      'EMAIL_DRIVER=smtp',
+      'SMTP_URL=smtp://email-smtp.eu-central-1.amazonaws.com:587',
+      'SMTP_USER=AKIAEXAMPLE',
+      'SMTP_CA_FILE=/etc/inventory/smtp-ca.pem',
+    ]) {
+      expect(value).toContain(line);
+    }
+    expect(value).toContain('SMTP_PASSWORD_SECRET_ARN=');
+    expect(value).toContain(JSON.stringify(ref(smtpSecretId(smtp))));
+    expect(value).not.toMatch(/SMTP_PASSWORD=/);
+  });
+
+  it('keeps the password in its own secret, which only the instance role may read', () => {
+    const id = smtpSecretId(smtp);
+    const secret = smtp.json.Resources[id].Properties!;
+    expect(secret.SecretString).toMatch(/^REPLACE-ME: aws secretsmanager put-secret-value/);
+    expect(secret.GenerateSecretString).toBeUndefined();
+    const policy = JSON.stringify(props(smtp, 'AWS::IAM::Policy'));
+    expect(policy).toContain(JSON.stringify(ref(id)));
+    expect(smtp.json.Outputs).toHaveProperty('SmtpPasswordSecretArn');
+  });
+
+  it('lets the app server out to the SMTP port, 465 for smtps:// without a port', () => {
+    const egress = (s: Synthesised) =>
+      (
+        s.json.Resources[
+          logicalIdWhere(s, 'AWS::EC2::SecurityGroup', (p) =>
+            String(p.GroupDescription).startsWith('Electronic Inventory app server'),
+          )
+        ].Properties!.SecurityGroupEgress as { FromPort: number }[]
+      ).map((rule) => rule.FromPort);
+    expect(egress(smtp)).toEqual([443, 80, 587]);
+    const tls = synth({ ...smtpContext, smtpUrl: 'smtps://smtp.example.com' });
+    expect(egress(tls)).toEqual([443, 80, 465]);
+  });
+
+  it('needs no secret for a relay that takes mail without signing in', () => {
+    const relay = synth({ emailDriver: 'smtp', smtpUrl: 'smtp://relay.example.com:25' });
+    expect(parameterValue(relay)).not.toContain('SMTP_PASSWORD_SECRET_ARN');
+    expect(JSON.stringify(relay.json)).not.toContain('inventory/prod/smtp');
+  });
+
+  it('refuses an SMTP setup that could not send, or would put a password into the settings', () => {
+    expect(() => synth({ emailDriver: 'smtp' })).toThrow(
+      /smtpUrl must be an smtp:\/\/ \(STARTTLS, port 587\) or smtps:\/\/ .* got ""/,
+    );
+    expect(() => synth({ emailDriver: 'smtp', smtpUrl: 'http://mail.example.com' })).toThrow(
+      /smtpUrl must be an smtp:\/\//,
+    );
+    expect(() =>
+      synth({ emailDriver: 'smtp', smtpUrl: 'smtp://me:secret@mail.example.com' }),
+    ).toThrow(/smtpUrl must not hold credentials[\s\S]*inventory\/prod\/smtp/);
+    expect(() => synth({ ...smtpContext, smtpCaFile: 'smtp-ca.pem' })).toThrow(
+      /smtpCaFile must be an absolute path/,
+    );
+    expect(() => synth({ emailDriver: 'post' })).toThrow(/emailDriver must be ses or smtp/);
+    expect(() => synth({ smtpUrl: 'smtp://mail.example.com' })).toThrow(
+      /smtpUrl is only used with emailDriver smtp/,
+    );
+  });
+});
+
 describe('settings', () => {
   it('refuses an SSH CIDR wider than /16', () => {
     expect(() => synth({ sshCidr: '0.0.0.0/0' })).toThrow(/sshCidr must be \/16 or narrower/);

@@ -85,13 +85,22 @@ describe('inventory-env', () => {
     'INSTANCE_FILES=s3://cdk-assets/abc.zip',
   ];
   const password = 'p@ss:w/rd%"x';
+  const smtpPassword = 'BHx$9 "q\\u/+=%p';
+  const smtpSettings = [
+    'EMAIL_DRIVER=smtp',
+    'SMTP_URL=smtp://email-smtp.eu-central-1.amazonaws.com:587',
+    'SMTP_USER=AKIAEXAMPLE',
+    'SMTP_CA_FILE=/etc/inventory/smtp-ca.pem',
+    'SMTP_PASSWORD_SECRET_ARN=arn:aws:secretsmanager:eu-central-1:123456789012:secret:inventory/prod/smtp-MnOpQr',
+  ];
 
-  /** A stand-in for the AWS CLI answering the three calls inventory-env makes, logging them. */
-  function fakeAws(parameter: string[]): string {
+  /** A stand-in for the AWS CLI answering the calls inventory-env makes, logging them. */
+  function fakeAws(parameter: string[], smtpSecret = smtpPassword): string {
     const fake = join(dir, 'aws');
     writeFileSync(join(dir, 'parameter.txt'), parameter.join('\n'));
     writeFileSync(join(dir, 'database.json'), JSON.stringify({ username: 'inventory', password }));
     writeFileSync(join(dir, 'jwt.txt'), 'x'.repeat(64));
+    writeFileSync(join(dir, 'smtp.txt'), smtpSecret);
     writeFileSync(
       fake,
       [
@@ -101,6 +110,7 @@ describe('inventory-env', () => {
         `  "ssm get-parameter --name /inventory/prod/stack-env"*) cat ${dir}/parameter.txt ;;`,
         `  *"--secret-id "*database*) cat ${dir}/database.json ;;`,
         `  *"--secret-id "*jwt*) cat ${dir}/jwt.txt ;;`,
+        `  *"--secret-id "*smtp*) cat ${dir}/smtp.txt ;;`,
         '  *) echo "unexpected call: $*" >&2; exit 254 ;;',
         'esac',
         '',
@@ -167,6 +177,7 @@ describe('inventory-env', () => {
       CORS_ORIGINS: '',
       S3_BUCKET: 'inventory-prod-mediabucket-1x2y3z',
       SES_FROM: 'alerts@inventory.example.com',
+      EMAIL_DRIVER: 'ses',
       ALERT_RECIPIENTS: 'stores@example.com,lab@example.com',
       QUEUE_PREFIX: 'prod-',
       CLOUDWATCH_LOG_GROUP: '/aws/inventory-app',
@@ -193,6 +204,63 @@ describe('inventory-env', () => {
     const ssl = parsed.ssl as { ca?: string; rejectUnauthorized?: boolean };
     expect(ssl.ca).toContain('BEGIN CERTIFICATE');
     expect(ssl.rejectUnauthorized).not.toBe(false);
+  });
+
+  it('passes the SMTP driver its server, user, CA file and the password from its secret', () => {
+    const result = inventoryEnv(fakeAws([...settings, ...smtpSettings]));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const env = readEnvFile(join(dir, 'inventory.env'));
+    expect(env).toEqual(
+      expect.objectContaining({
+        SES_FROM: 'alerts@inventory.example.com',
+        EMAIL_DRIVER: 'smtp',
+        SMTP_URL: 'smtp://email-smtp.eu-central-1.amazonaws.com:587',
+        SMTP_USER: 'AKIAEXAMPLE',
+        SMTP_PASSWORD: smtpPassword,
+        SMTP_CA_FILE: '/etc/inventory/smtp-ca.pem',
+      }),
+    );
+    expect(statSync(join(dir, 'inventory.env')).mode & 0o777).toBe(0o600);
+    const calls = readFileSync(join(dir, 'aws-calls.log'), 'utf8').trim().split('\n');
+    expect(calls).toHaveLength(4);
+    expect(calls[3]).toContain(
+      '--secret-id arn:aws:secretsmanager:eu-central-1:123456789012:secret:inventory/prod/smtp-MnOpQr',
+    );
+    // The password is a secret: never in the settings copy that nginx and setup read.
+    expect(readFileSync(join(dir, 'stack.env'), 'utf8')).not.toContain(smtpPassword);
+  });
+
+  it('writes no SMTP setting and reads no SMTP secret while the driver is SES', () => {
+    const ses = [...settings, ...smtpSettings.filter((line) => !line.startsWith('EMAIL_DRIVER='))];
+    expect(inventoryEnv(fakeAws([...ses, 'EMAIL_DRIVER=ses'])).status).toBe(0);
+    const env = readEnvFile(join(dir, 'inventory.env'));
+    expect(env.EMAIL_DRIVER).toBe('ses');
+    expect(Object.keys(env).filter((key) => key.startsWith('SMTP_'))).toEqual([]);
+    expect(readFileSync(join(dir, 'aws-calls.log'), 'utf8')).not.toContain('smtp');
+  });
+
+  it('refuses the SMTP secret while it still holds its placeholder, keeping the old file', () => {
+    writeFileSync(join(dir, 'inventory.env'), 'EMAIL_DRIVER=ses\n', { mode: 0o600 });
+    const result = inventoryEnv(
+      fakeAws(
+        [...settings, ...smtpSettings],
+        'REPLACE-ME: aws secretsmanager put-secret-value --secret-id <this secret> --secret-string <the SMTP password>',
+      ),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'inventory-env: the SMTP password secret (arn:aws:secretsmanager:eu-central-1:123456789012:secret:inventory/prod/smtp-MnOpQr) still holds its placeholder',
+    );
+    expect(readFileSync(join(dir, 'inventory.env'), 'utf8')).toBe('EMAIL_DRIVER=ses\n');
+  });
+
+  it('names a missing SMTP_URL when the driver is SMTP', () => {
+    const result = inventoryEnv(
+      fakeAws([...settings, ...smtpSettings.filter((line) => !line.startsWith('SMTP_URL='))]),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("inventory-env: the stack's settings have no SMTP_URL");
   });
 
   it('keeps a copy of the non-secret settings for nginx and setup', () => {

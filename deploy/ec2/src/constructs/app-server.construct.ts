@@ -24,6 +24,8 @@ export interface AppServerProps {
   volumeGb: number;
   sshCidr?: string;
   keyPairName?: string;
+  /** The SMTP server's port, when the notification service sends through SMTP. */
+  smtpPort?: number;
   /** Non-secret settings for the apps and nginx, written to an SSM parameter. */
   settings: Record<string, string>;
   /** ARNs the instance role is limited to (the instance files are added here). */
@@ -43,8 +45,9 @@ export function ubuntuNobleParameter(architecture: ec2.InstanceArchitecture): st
 /**
  * The one EC2 instance: the four apps under systemd behind nginx. Reachable on 80/443 from
  * anywhere, on 22 only from `sshCidr` when given (otherwise through SSM Session Manager), and
- * allowed out only to what it calls: HTTPS (AWS APIs, packages), HTTP (Ubuntu mirrors) and
- * the database's security group (added by `Database.allowFrom`).
+ * allowed out only to what it calls: HTTPS (AWS APIs, packages), HTTP (Ubuntu mirrors), the
+ * SMTP server's port when email goes through SMTP, and the database's security group (added
+ * by `Database.allowFrom`).
  */
 export class AppServer extends Construct {
   readonly securityGroup: ec2.SecurityGroup;
@@ -71,6 +74,13 @@ export class AppServer extends Construct {
     }
     sg.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'AWS APIs, Node and npm packages');
     sg.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'Ubuntu package mirrors');
+    if (props.smtpPort !== undefined && props.smtpPort !== 443 && props.smtpPort !== 80) {
+      sg.addEgressRule(
+        ec2.Peer.anyIpv4(),
+        ec2.Port.tcp(props.smtpPort),
+        'SMTP: the notification service sends email',
+      );
+    }
 
     const instanceFiles = new assets.Asset(this, 'InstanceFiles', { path: INSTANCE_FILES_DIR });
 

@@ -16,7 +16,10 @@ export interface InstancePolicyTargets {
   sesFrom: string;
   /** The log group's ARN as CloudWatch Logs writes it (`…:log-group:<name>:*`, its streams). */
   logGroupArn: string;
-  /** Secrets the instance reads into its environment file (database, JWT signing key). */
+  /**
+   * Secrets the instance reads into its environment file (database, JWT signing key, and the
+   * SMTP password when email goes through SMTP).
+   */
   secretArns: string[];
   /** The SSM parameter holding the stack's non-secret settings for the instance. */
   settingsParameterArn: string;
@@ -77,7 +80,8 @@ export function instancePolicyStatements(t: InstancePolicyTargets): iam.PolicySt
     }),
     new iam.PolicyStatement({
       sid: 'ReadOwnSecrets',
-      // inventory-env writes DATABASE_URL and JWT_SECRET into the environment file.
+      // inventory-env writes DATABASE_URL, JWT_SECRET (and SMTP_PASSWORD) into the
+      // environment file.
       actions: ['secretsmanager:GetSecretValue'],
       resources: t.secretArns,
     }),
