@@ -75,7 +75,7 @@ test('audit: the admin audit page filters by a person picked by name, keeps the 
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
 
   // The admin types part of the name and picks the person; the URL keeps their id.
-  const person = page.getByRole('textbox', { name: 'Person' });
+  const person = page.getByRole('combobox', { name: 'Person' });
   await person.fill(staff.displayName.slice(0, 12));
   const label = `${staff.displayName} · ${staff.email}`;
   await page.getByRole('option', { name: label }).click();
