@@ -354,7 +354,7 @@ describe('CSV import and export (bus, real Postgres)', () => {
     }
   });
 
-  it('exports only the products that match the list filters: words, category subtree, active', async () => {
+  it('exports only the products that match the list filters: words, SKU, category subtree, active, stock status', async () => {
     const csv = [
       'sku,name,category,active',
       'FILTER-A,Filter lipo cell,Power > Batteries,true',
@@ -381,6 +381,21 @@ describe('CSV import and export (bus, real Postgres)', () => {
       'FILTER-A',
       'FILTER-B',
     ]);
+    // Stock status and SKU, as the list takes them (the status is the copy the stock-status
+    // consumer keeps: test/stock-status-copy.spec.ts feeds it through the queue).
+    await catalog.db.query(
+      `UPDATE products SET stock_status = v.status, stock_status_at = now()
+         FROM (VALUES ('FILTER-A', 'low'), ('FILTER-B', 'out'), ('FILTER-C', 'low')) AS v(sku, status)
+        WHERE products.sku = v.sku`,
+    );
+    expect(skus(await exportAll({ search: 'filter', status: 'low' }))).toEqual([
+      'FILTER-A',
+      'FILTER-C',
+    ]);
+    expect(skus(await exportAll({ status: 'out', active: false, search: 'filter' }))).toEqual([
+      'FILTER-B',
+    ]);
+    expect(skus(await exportAll({ sku: 'FILTER-C' }))).toEqual(['FILTER-C']);
     // The header row comes even when nothing matches, so the file still imports.
     expect(await exportAll({ search: 'no such words anywhere' })).toBe(
       `${(await exportAll()).split('\n')[0]}\n`,

@@ -19,6 +19,7 @@ describe('gateway configuration', () => {
       expect.objectContaining({
         ACCESS_TOKEN_TTL_SECONDS: 900,
         REFRESH_TOKEN_TTL_DAYS: 14,
+        REFRESH_TOKEN_REUSE_GRACE_SECONDS: 30,
         PASSWORD_RESET_TTL_MINUTES: 60,
         AUTH_RATE_LIMIT: 10,
         AUTH_RATE_LIMIT_WINDOW_SECONDS: 60,

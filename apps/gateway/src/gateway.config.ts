@@ -31,6 +31,15 @@ export class GatewayConfig extends AppBaseConfig {
   @EnvInt(1, 365)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
+  /**
+   * How long, in seconds, a refresh token that was just rotated may come back from the same
+   * session and get the session's current tokens instead of ending it (a page that reloaded
+   * before it stored the answer, two requests at once). Later reuse still ends the session;
+   * 0 turns the grace off (docs/adr/0018-refresh-token-reuse-grace.md).
+   */
+  @EnvInt(0, 300)
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS = 30;
+
   /** How long a password-reset link works, in minutes. */
   @EnvInt(5, 7 * 24 * 60)
   PASSWORD_RESET_TTL_MINUTES = 60;

@@ -1,5 +1,6 @@
 import { Queues, NotificationRequests } from '@inventory/contracts';
 import { DataSource } from 'typeorm';
+import { Clock } from '../src/auth/clock';
 import { hashToken } from '../src/auth/tokens';
 import {
   ADMIN,
@@ -113,9 +114,14 @@ describe('signing in, sessions and password reset (HTTP, real Postgres, SQS stan
       });
       expect(legit.status).toBe(200);
 
+      // Replayed after the reuse grace (test/refresh-reuse-grace.spec.ts covers inside it).
+      const clock = gw.app.get(Clock);
+      const later = new Date(Date.now() + (gw.config.REFRESH_TOKEN_REUSE_GRACE_SECONDS + 1) * 1000);
+      const moved = jest.spyOn(clock, 'now').mockReturnValue(later);
       const replay = await gw.request('POST', '/api/v1/auth/refresh', {
         body: { refreshToken: stolen.refreshToken },
       });
+      moved.mockRestore();
       expectErrorShape(replay, 401);
       expect(replay.body.message).toContain('already used');
 

@@ -314,10 +314,10 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     const categoryId = '0b7c6c7e-9d7a-4d52-9a53-0d3c1f6e8a11';
     const response = await inject({
       method: 'GET',
-      url: `/api/v1/products/export.csv?search=%20esp32%20&active=true&categoryId=${categoryId}`,
+      url: `/api/v1/products/export.csv?search=%20esp32%20&active=true&categoryId=${categoryId}&status=low&sku=mcu-esp-32`,
     });
     expect(response.statusCode).toBe(200);
-    const filters = { search: 'esp32', active: true, categoryId };
+    const filters = { search: 'esp32', active: true, categoryId, status: 'low', sku: 'MCU-ESP-32' };
     expect(asked[ExportProducts.pattern]).toEqual([
       filters,
       { ...filters, after: 'A-1' },
@@ -327,6 +327,14 @@ describe('gateway catalog routes (real bus to stand-in services)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details).toEqual([
       { field: 'active', message: 'active must be true or false' },
+    ]);
+    const badStatus = await inject({
+      method: 'GET',
+      url: '/api/v1/products/export.csv?status=empty',
+    });
+    expect(badStatus.statusCode).toBe(400);
+    expect(badStatus.json().details).toEqual([
+      { field: 'status', message: 'status must be one of ok, low, out' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 // Writes the gateway's OpenAPI document (openapi.json), the TypeScript types generated from
-// it (src/schema.ts) and the values of its named enums as runtime constants
-// (src/constants.ts). With --check, writes nothing and fails when any checked-in file
+// it (src/schema.ts), the values of its named enums as runtime constants (src/constants.ts)
+// and copies of the few pure rules of libs/contracts a client applies itself (src/rules.ts).
+// With --check, writes nothing and fails when any checked-in file
 // differs from what the gateway's code produces now: the client has drifted.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
+import ts from 'typescript';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +22,24 @@ const check = process.argv.includes('--check');
 const { createTestDatabase, stopTestPostgres } = await import(
   join(root, 'tools/local-stack/dist/index.js')
 ).then((m) => m.default ?? m);
+
+/**
+ * The pure functions of libs/contracts that a client must apply exactly as the services do,
+ * copied from their source with the types they use taken from the document's schemas (the
+ * client cannot import contracts: Nest and class-validator come with it). Each must depend on
+ * nothing but its parameters and those types; the api-client typecheck proves it.
+ */
+const CONTRACT_RULES = [
+  {
+    file: 'libs/contracts/src/stock/stock-level.ts',
+    functions: ['stockStatus'],
+    types: ['StockStatus'],
+  },
+];
+
+const rulesHeader =
+  '// Generated from libs/contracts by `npx nx run api-client:generate` (see CONTRACT_RULES in\n' +
+  '// scripts/generate.mjs). Do not edit: change the rule in libs/contracts and generate again.\n\n';
 
 // The gateway is created (never started) to build its document; it wants a database to
 // connect to, nothing in it.
@@ -43,6 +63,7 @@ try {
       header + enumConstants(JSON.parse(document)),
       'src/constants.ts',
     ),
+    'src/rules.ts': await format(rulesHeader + contractRules(JSON.parse(document)), 'src/rules.ts'),
   };
   for (const [file, content] of Object.entries(outputs)) {
     const path = join(lib, file);
@@ -89,6 +110,30 @@ function enumConstants(document) {
       `export const ${constant} = ${JSON.stringify(schema.enum)} as const satisfies readonly components['schemas']['${name}'][];`,
       '',
     );
+  }
+  return lines.join('\n');
+}
+
+function contractRules(document) {
+  const lines = ["import type { components } from './schema';", ''];
+  for (const rule of CONTRACT_RULES) {
+    for (const type of rule.types) {
+      if (!document.components?.schemas?.[type]) {
+        throw new Error(`${rule.file}: the API document has no schema ${type}`);
+      }
+      lines.push(`type ${type} = components['schemas']['${type}'];`);
+    }
+    lines.push('');
+    const text = readFileSync(join(root, rule.file), 'utf8');
+    const source = ts.createSourceFile(rule.file, text, ts.ScriptTarget.Latest, true);
+    for (const name of rule.functions) {
+      const found = source.statements.find(
+        (statement) => ts.isFunctionDeclaration(statement) && statement.name?.text === name,
+      );
+      if (!found) throw new Error(`${rule.file} has no function ${name}`);
+      // The full text keeps the doc comment above the function.
+      lines.push(found.getFullText(source).trim(), '');
+    }
   }
   return lines.join('\n');
 }

@@ -19,3 +19,6 @@ export function createApiClient(options: ClientOptions = {}): ApiClient {
 
 /** The values of the API's named enums (sorts, CSV columns, roles), generated with the types. */
 export * from './constants';
+
+/** The rules a client applies exactly as the services do (ok/low/out), copied from contracts. */
+export * from './rules';

@@ -87,7 +87,7 @@ export interface paths {
     put?: never;
     /**
      * New tokens for a refresh token
-     * @description Each refresh token works once and is replaced by the one in the answer. Using one a second time ends the whole session (someone else may hold a copy).
+     * @description Each refresh token works once and is replaced by the one in the answer. Using one a second time ends the whole session (someone else may hold a copy), except within REFRESH_TOKEN_REUSE_GRACE_SECONDS of its rotation: then the answer carries the session's current refresh token (a page that reloaded before it stored the answer).
      */
     post: operations['RefreshHttpController_refresh'];
     delete?: never;
@@ -1133,6 +1133,8 @@ export interface components {
       parentId?: string | null;
       description?: string | null;
     };
+    /** @enum {string} */
+    StockStatus: 'ok' | 'low' | 'out';
     ImportRowErrorDto: {
       /**
        * @description Line in the file (the header is line 1).
@@ -1182,8 +1184,6 @@ export interface components {
       | '-updatedAt'
       | 'salePrice'
       | '-salePrice';
-    /** @enum {string} */
-    StockStatus: 'ok' | 'low' | 'out';
     ProductCategoryRefDto: {
       /** Format: uuid */
       id: string;
@@ -3208,10 +3208,14 @@ export interface operations {
       query?: {
         /** @description As in GET /products: every word must match name, SKU, MPN or description. */
         search?: string;
+        /** @description As in GET /products: exactly this SKU (any case). */
+        sku?: string;
         /** @description Products in this category or any of its descendants. */
         categoryId?: string;
         /** @description true: active only; false: archived only; absent: both. */
         active?: boolean;
+        /** @description As in GET /products: products at this stock status (the catalog's copy of it, which may trail a movement by a moment). */
+        status?: components['schemas']['StockStatus'];
       };
       header?: never;
       path?: never;

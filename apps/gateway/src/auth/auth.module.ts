@@ -18,6 +18,7 @@ import { RequestPasswordResetHttpController } from './commands/request-password-
 import { RequestPasswordResetService } from './commands/request-password-reset/request-password-reset.service';
 import { UsersDatabaseModule } from '../users/database/users-database.module';
 import { GetMeHttpController } from './queries/get-me/get-me.http.controller';
+import { Clock } from './clock';
 import { SessionCache } from './session-cache';
 import { SessionService } from './session.service';
 
@@ -62,6 +63,7 @@ import { SessionService } from './session.service';
     ChangePasswordHttpController,
   ],
   providers: [
+    Clock,
     SessionCache,
     SessionService,
     LoginService,

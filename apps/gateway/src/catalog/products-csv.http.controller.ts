@@ -76,7 +76,13 @@ export class ProductsCsvHttpController {
     const context = RequestContext.current();
     const bus = this.bus;
     // The first page is asked for before answering, so a failure is still a proper error.
-    const filters = { search: query.search, categoryId: query.categoryId, active: query.active };
+    const filters: ExportProductsQueryDto = {
+      search: query.search,
+      sku: query.sku,
+      categoryId: query.categoryId,
+      active: query.active,
+      status: query.status,
+    };
     const first = await bus.send(ExportProducts, filters);
     async function* pages(): AsyncGenerator<string> {
       yield first.csv;

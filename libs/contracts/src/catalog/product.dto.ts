@@ -329,7 +329,8 @@ export class ListProductsQueryDto extends PageQueryDto {
 
 /**
  * `GET /products/export.csv`: the same filters as the list (no paging, no sort: the file is
- * in SKU order), so "export what I see" downloads the filtered list.
+ * in SKU order), so "export what I see" downloads the filtered list. Every filter of
+ * `ListProductsQueryDto` is here too (a contracts spec checks it).
  */
 export class ExportProductsQueryDto {
   @ApiPropertyOptional({
@@ -345,6 +346,17 @@ export class ExportProductsQueryDto {
   search?: string;
 
   @ApiPropertyOptional({
+    example: 'MCU-ARD-UNO',
+    maxLength: SKU_MAX_LENGTH,
+    description: 'As in GET /products: exactly this SKU (any case).',
+  })
+  @NormaliseSku()
+  @IsOptional()
+  @IsString()
+  @MaxLength(SKU_MAX_LENGTH, { message: `sku must be at most ${SKU_MAX_LENGTH} characters` })
+  sku?: string;
+
+  @ApiPropertyOptional({
     format: 'uuid',
     description: 'Products in this category or any of its descendants.',
   })
@@ -357,6 +369,16 @@ export class ExportProductsQueryDto {
   @IsOptional()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
+
+  @ApiPropertyOptional({
+    enum: STOCK_STATUSES,
+    enumName: 'StockStatus',
+    description:
+      "As in GET /products: products at this stock status (the catalog's copy of it, which may trail a movement by a moment).",
+  })
+  @IsOptional()
+  @IsIn(STOCK_STATUSES, { message: `status must be one of ${STOCK_STATUSES.join(', ')}` })
+  status?: StockStatus;
 }
 
 export class ProductCategoryRefDto {

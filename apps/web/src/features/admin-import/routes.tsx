@@ -2,7 +2,8 @@ import { Loader } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { adminRoute } from '../../shared/routing/admin-route';
-import { flag, searchParams, text, uuid } from '../../shared/routing/search-params';
+import { STOCK_STATUS_VALUES } from '@inventory/api-client';
+import { flag, oneOf, searchParams, text, uuid } from '../../shared/routing/search-params';
 
 const ImportExportPage = lazy(() =>
   import('./components/ImportExportPage').then((module) => ({ default: module.ImportExportPage })),
@@ -13,6 +14,7 @@ const importSearch = searchParams({
   search: text(200),
   categoryId: uuid,
   active: flag,
+  status: oneOf(STOCK_STATUS_VALUES),
 });
 
 /** /admin/import: CSV import and export. */

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Schemas } from '@inventory/api-client';
-import { stockStatusOf } from '../stock/reorder-preview';
+import { stockStatus, type Schemas } from '@inventory/api-client';
 
 type Product = Schemas['ProductWithStockDto'];
 type RecordedMovement = Schemas['RecordMovementResultDto'];
@@ -19,7 +18,7 @@ function withStock(product: Product, productId: string, result: RecordedMovement
     stock: {
       ...product.stock,
       onHand: result.onHand,
-      status: stockStatusOf(result.onHand, reorderLevel),
+      status: stockStatus(result.onHand, reorderLevel),
       lastMovementAt: result.movement.createdAt,
     },
   };

@@ -7,6 +7,7 @@ export type ListedProduct = Schemas['ProductWithStockDto'];
 export interface PartsListFilters {
   search?: string;
   categoryId?: string;
+  status?: Schemas['StockStatus'];
 }
 
 /**

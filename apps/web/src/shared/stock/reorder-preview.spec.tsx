@@ -1,14 +1,8 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
-import { ReorderPreview, stockStatusOf } from './reorder-preview';
+import { ReorderPreview } from './reorder-preview';
 
 describe('the reorder level preview', () => {
-  it('follows the stock service: out at 0, low at or below the level, ok above', () => {
-    expect(stockStatusOf(0, 0)).toBe('out');
-    expect(stockStatusOf(5, 5)).toBe('low');
-    expect(stockStatusOf(6, 5)).toBe('ok');
-  });
-
   it('says what a new level does before it is saved', () => {
     render(
       <MantineProvider>

@@ -1,13 +1,8 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
+import { stockStatus, type Schemas } from '@inventory/api-client';
 
-export type StockStatus = 'ok' | 'low' | 'out';
-
-/** The stock service's rule: out with nothing on hand; low at or below the reorder level. */
-export function stockStatusOf(onHand: number, reorderLevel: number): StockStatus {
-  if (onHand === 0) return 'out';
-  return onHand <= reorderLevel ? 'low' : 'ok';
-}
+type StockStatus = Schemas['StockStatus'];
 
 const WORDS: Record<StockStatus, string> = { ok: 'In stock', low: 'Low', out: 'Out of stock' };
 const COLOURS: Record<StockStatus, string> = { ok: 'green', low: 'orange', out: 'red' };
@@ -33,9 +28,9 @@ export function ReorderPreview({
   current: number;
   next: number | null;
 }) {
-  const before = stockStatusOf(onHand, current);
+  const before = stockStatus(onHand, current);
   if (next === null || Number.isNaN(next)) return <StatusWord status={before} />;
-  const after = stockStatusOf(onHand, next);
+  const after = stockStatus(onHand, next);
   if (after === before) {
     return (
       <Group gap={6} wrap="nowrap" data-testid="reorder-preview" data-after={after}>

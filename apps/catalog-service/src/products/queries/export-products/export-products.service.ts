@@ -25,7 +25,8 @@ export const EXPORT_PAGE_BYTES = 512 * 1024;
 /**
  * The catalog as CSV (the import's format), in pages by SKU so that no bus message grows
  * past what the transport carries. The caller follows `next` until it is null, passing the
- * same filters (those of the list: search words, category with its subtree, active).
+ * same filters (those of the list: search words, SKU, category with its subtree, active,
+ * stock status).
  */
 @Injectable()
 export class ExportProductsService {
@@ -44,7 +45,9 @@ export class ExportProductsService {
     const tree = await this.categories.tree(manager);
     const filter: ProductFilter = {
       words: (query.search ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS),
+      sku: query.sku,
       active: query.active,
+      stockStatus: query.status,
     };
     if (query.categoryId) {
       if (!tree.has(query.categoryId)) {

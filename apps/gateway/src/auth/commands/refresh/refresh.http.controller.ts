@@ -19,7 +19,9 @@ export class RefreshHttpController {
     summary: 'New tokens for a refresh token',
     description:
       'Each refresh token works once and is replaced by the one in the answer. Using one a ' +
-      'second time ends the whole session (someone else may hold a copy).',
+      'second time ends the whole session (someone else may hold a copy), except within ' +
+      'REFRESH_TOKEN_REUSE_GRACE_SECONDS of its rotation: then the answer carries the ' +
+      "session's current refresh token (a page that reloaded before it stored the answer).",
   })
   @ApiOkResponse({ type: TokensDto })
   @ApiErrors(400, 401, 429)

@@ -1,3 +1,4 @@
+import type { Schemas } from '@inventory/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../../shared/api/api-context';
 import { call } from '../../../shared/api/problem';
@@ -6,6 +7,7 @@ export interface ExportFilters {
   search?: string;
   categoryId?: string;
   active?: boolean;
+  status?: Schemas['StockStatus'];
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
+import { STOCK_STATUS_VALUES, type Schemas } from '@inventory/api-client';
 import { useState } from 'react';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { PageShell } from '../../../shared/components/PageShell';
@@ -221,6 +222,7 @@ function ExportCard({ initial }: { initial: ExportFilters }) {
   const [active, setActive] = useState(
     initial.active === undefined ? 'all' : initial.active ? 'active' : 'archived',
   );
+  const [status, setStatus] = useState<Schemas['StockStatus'] | null>(initial.status ?? null);
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -246,6 +248,14 @@ function ExportCard({ initial }: { initial: ExportFilters }) {
             searchable
           />
           <Select
+            label={t.stock}
+            placeholder={t.stockAll}
+            data={STOCK_STATUS_VALUES.map((value) => ({ value, label: t.stockOptions[value] }))}
+            value={status}
+            onChange={(value) => setStatus(value as Schemas['StockStatus'] | null)}
+            clearable
+          />
+          <Select
             label={t.active}
             allowDeselect={false}
             value={active}
@@ -264,6 +274,7 @@ function ExportCard({ initial }: { initial: ExportFilters }) {
                 search: search.trim() || undefined,
                 categoryId: categoryId ?? undefined,
                 active: active === 'all' ? undefined : active === 'active',
+                status: status ?? undefined,
               });
               notifications.show({ color: 'green', message: t.downloaded(name) });
             }}

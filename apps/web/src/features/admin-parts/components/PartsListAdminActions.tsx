@@ -56,7 +56,11 @@ export function PartsListAdminActions({ selected, filters, onClear }: Props) {
         variant="default"
         leftSection={<IconFileExport size={14} />}
         to="/admin/import"
-        search={{ search: filters.search, categoryId: filters.categoryId }}
+        search={{
+          search: filters.search,
+          categoryId: filters.categoryId,
+          status: filters.status,
+        }}
       >
         {t.exportList}
       </ButtonLink>

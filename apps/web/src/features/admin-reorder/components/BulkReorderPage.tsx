@@ -3,12 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { stockStatus } from '@inventory/api-client';
 import { parseIds, useProductsById } from '../../../shared/api/products-by-id';
 import { describe, ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { PageShell } from '../../../shared/components/PageShell';
 import { ProductPicker } from '../../../shared/components/ProductPicker';
 import { ApiProblem, toProblem } from '../../../shared/api/problem';
-import { ReorderPreview, stockStatusOf } from '../../../shared/stock/reorder-preview';
+import { ReorderPreview } from '../../../shared/stock/reorder-preview';
 import { useSetReorderLevels } from '../api/set-reorder-levels';
 import { adminReorderTexts as t } from '../texts';
 
@@ -48,8 +49,8 @@ export function BulkReorderPage({ ids: idsParam }: { ids?: string }) {
   const becomeLow = changes.filter((c) => {
     const before = rows.find((p) => p.id === c.productId)!.stock as Stock | null;
     return (
-      stockStatusOf(c.onHand, c.reorderLevel) !== 'ok' &&
-      stockStatusOf(c.onHand, before?.reorderLevel ?? 0) === 'ok'
+      stockStatus(c.onHand, c.reorderLevel) !== 'ok' &&
+      stockStatus(c.onHand, before?.reorderLevel ?? 0) === 'ok'
     );
   }).length;
 

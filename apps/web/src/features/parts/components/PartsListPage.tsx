@@ -133,7 +133,7 @@ export function PartsListPage({ search, onSearchChange }: Props) {
         {selectable && SelectionActions && (
           <SelectionActions
             selected={selected}
-            filters={{ search: search.q, categoryId: search.category }}
+            filters={{ search: search.q, categoryId: search.category, status: search.status }}
             onClear={() => setSelected([])}
           />
         )}
