@@ -12,8 +12,8 @@ import {
 import { ConflictError, createValidationPipe, ServiceBus } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { UsersRepository } from '../users/database/users.repository';
-import { ProductStockHttpController } from './product-stock.http.controller';
-import { StockHttpController } from './stock.http.controller';
+import { ListMovementsQuery } from './queries/list-movements/list-movements.query';
+import { STOCK_HTTP_CONTROLLERS } from './stock.module';
 
 const PRODUCT = '6c45d557-e9c9-48ff-88d2-b08323c445ad';
 
@@ -41,9 +41,10 @@ describe('stock routes of the gateway (bus replaced by a stub)', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [StockHttpController, ProductStockHttpController],
+      controllers: STOCK_HTTP_CONTROLLERS,
       providers: [
         { provide: ServiceBus, useValue: { send } },
+        ListMovementsQuery,
         // Names of who recorded movements: the real repository over a stubbed DataSource.
         UsersRepository,
         { provide: DataSource, useValue: { query } },
