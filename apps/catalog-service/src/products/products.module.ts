@@ -14,6 +14,7 @@ import { ImportProductsMessageController } from './commands/import-products/impo
 import { ImportProductsService } from './commands/import-products/import-products.service';
 import { UpdateProductMessageController } from './commands/update-product/update-product.message.controller';
 import { UpdateProductService } from './commands/update-product/update-product.service';
+import { PurgeExpiredService } from './commands/purge-expired/purge-expired.service';
 import { StockSync } from './stock/stock-sync';
 import { ExportProductsMessageController } from './queries/export-products/export-products.message.controller';
 import { ExportProductsService } from './queries/export-products/export-products.service';
@@ -44,6 +45,7 @@ import { ReadProductsService } from './queries/read-products/read-products.servi
     ImportProductsService,
     CopyStockStatusHandler,
     subscribe(copyStockStatus),
+    PurgeExpiredService,
   ],
 })
 export class ProductsModule {}
