@@ -18,6 +18,11 @@ import {
   type StockStatus,
   type StockStatusChangedPayload,
 } from '@inventory/contracts';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import {
+  PURGE_EXPIRED_TASK,
+  PurgeExpiredService,
+} from '../src/products/commands/purge-expired/purge-expired.service';
 import { AWS, type CatalogHarness, eventually, startCatalog } from './support/catalog-harness';
 
 describe('the copy of each product’s stock status (stock-status queue → products.stock_status)', () => {
@@ -165,6 +170,35 @@ describe('the copy of each product’s stock status (stock-status queue → prod
     const lowPage = await list({ status: 'low', sort: '-name', pageSize: 1 });
     expect(lowPage.total).toBe(2);
     expect(lowPage.items.map((p) => p.sku)).toEqual(['STF-TEMP-1']);
+  });
+
+  it('forgets applied event ids after two weeks, and not before; hourly, in the SchedulerRegistry', async () => {
+    const product = await create({ sku: 'STS-PURGE', name: 'Status purged' });
+    const old = statusEvent(product.id, 'low', '2026-12-02T09:00:00.000Z');
+    const recent = statusEvent(product.id, 'ok', '2026-12-02T09:30:00.000Z');
+    await publish(old);
+    await publish(recent);
+    await processed([old.id, recent.id]);
+    await catalog.db.query(
+      `UPDATE processed_messages SET processed_at = now() - interval '15 days' WHERE event_id = $1`,
+      [old.id],
+    );
+    await catalog.db.query(
+      `UPDATE processed_messages SET processed_at = now() - interval '13 days' WHERE event_id = $1`,
+      [recent.id],
+    );
+
+    const purged = await catalog.app.get(PurgeExpiredService).purge();
+
+    expect(purged.processedMessages).toBe(1);
+    const rows: { event_id: string }[] = await catalog.db.query(
+      `SELECT event_id FROM processed_messages WHERE event_id = ANY($1::uuid[])`,
+      [[old.id, recent.id]],
+    );
+    expect(rows.map((row) => row.event_id)).toEqual([recent.id]);
+    // The copy itself is untouched.
+    expect((await stored(product.id)).stock_status).toBe('ok');
+    expect(catalog.app.get(SchedulerRegistry).getIntervals()).toContain(PURGE_EXPIRED_TASK);
   });
 
   it('refuses an unknown status, naming the field', async () => {

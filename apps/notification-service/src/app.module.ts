@@ -25,11 +25,16 @@ import {
 } from './commands/send-stock-alert/stock-events.handler';
 import { RecipientsSeeder } from './commands/set-recipients/recipients.seeder';
 import { SetRecipientsMessageController } from './commands/set-recipients/set-recipients.message.controller';
+import { SetRecipientsService } from './commands/set-recipients/set-recipients.service';
 import { notificationDatabase } from './database/notification.database';
 import { EmailModule } from './email/email.module';
 import type { NotificationConfig } from './notification.config';
+import { GetEmailMessageController } from './queries/get-email/get-email.message.controller';
+import { GetEmailQuery } from './queries/get-email/get-email.query';
 import { GetRecipientsMessageController } from './queries/get-recipients/get-recipients.message.controller';
+import { GetRecipientsQuery } from './queries/get-recipients/get-recipients.query';
 import { ListEmailsMessageController } from './queries/list-emails/list-emails.message.controller';
+import { ListEmailsQuery } from './queries/list-emails/list-emails.query';
 
 /** Consumes events from SQS, sends email through SES, runs the daily digest. */
 @Module({})
@@ -54,9 +59,14 @@ export class AppModule {
         GetRecipientsMessageController,
         ListAuditMessageController,
         ListEmailsMessageController,
+        GetEmailMessageController,
       ],
       providers: [
         RecipientsSeeder,
+        SetRecipientsService,
+        GetRecipientsQuery,
+        ListEmailsQuery,
+        GetEmailQuery,
         SendStockAlertService,
         StockEventsHandler,
         subscribe(sendStockAlerts),

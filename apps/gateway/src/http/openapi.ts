@@ -10,7 +10,7 @@ import {
   SwaggerModule,
 } from '@nestjs/swagger';
 import { productVersion } from '@inventory/platform';
-import { PRODUCT_CSV_SCHEMAS } from '../catalog/products-csv.http.controller';
+import { PRODUCT_CSV_SCHEMAS } from '../catalog/product-csv.schemas';
 import { ErrorResponseDto } from './error-response.dto';
 import { routeHandlers, type RouteHandler } from './route-policy';
 

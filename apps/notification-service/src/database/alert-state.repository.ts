@@ -1,12 +1,16 @@
+import { Injectable } from '@nestjs/common';
 import { stockStatus, type StockLevelEventPayload } from '@inventory/contracts';
 import type { Sql } from './sql';
 
 /**
  * The last stock level this service heard of, per product. SQS does not keep order, so an
  * event older than the one already recorded (by the stock service's timestamp) does not
- * overwrite it; its alert is still sent (one email per crossing), and logged as late.
+ * overwrite it; its alert is still sent (one email per crossing), and logged as late. The
+ * level is the one ok/low/out rule of libs/contracts (`stockStatus`), as the stock service
+ * computes it.
  */
-export const AlertState = {
+@Injectable()
+export class AlertStateRepository {
   /** Records the level the event reports; false when a newer event was already recorded. */
   async record(sql: Sql, eventId: string, payload: StockLevelEventPayload): Promise<boolean> {
     const updated: unknown[] = await sql.query(
@@ -28,5 +32,5 @@ export const AlertState = {
       ],
     );
     return updated.length === 1;
-  },
-};
+  }
+}

@@ -1,9 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { AlertRecipientsRepository } from './alert-recipients.repository';
+import { AlertStateRepository } from './alert-state.repository';
 import { DigestRunsRepository } from './digest-runs.repository';
 import { EmailLogRepository } from './email-log.repository';
 
-const repositories = [AlertRecipientsRepository, DigestRunsRepository, EmailLogRepository];
+const repositories = [
+  AlertRecipientsRepository,
+  AlertStateRepository,
+  DigestRunsRepository,
+  EmailLogRepository,
+];
 
 /** The notification service's repositories, for every module of the app. */
 @Global()

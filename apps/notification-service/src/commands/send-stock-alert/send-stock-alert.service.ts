@@ -3,7 +3,7 @@ import { StockEvents, type EventEnvelope, type StockEventDto } from '@inventory/
 import type { SubscriptionContext } from '@inventory/platform';
 import { DataSource } from 'typeorm';
 import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
-import { AlertState } from '../../database/alert-state.repository';
+import { AlertStateRepository } from '../../database/alert-state.repository';
 import { EmailDelivery } from '../../email/email-delivery';
 import { NotificationConfig, publicUrl } from '../../notification.config';
 import { lowStockAlertEmail, outOfStockEmail } from './stock-alert.email';
@@ -27,6 +27,7 @@ export class SendStockAlertService {
 
   constructor(
     private readonly alertRecipients: AlertRecipientsRepository,
+    private readonly alertState: AlertStateRepository,
     private readonly dataSource: DataSource,
     private readonly delivery: EmailDelivery,
     private readonly config: NotificationConfig,
@@ -44,7 +45,7 @@ export class SendStockAlertService {
     }
     const depleted = event.type === StockEvents.Depleted;
     await this.delivery.onceForEvent(context, async (manager) => {
-      const current = await AlertState.record(manager, envelope.id, payload);
+      const current = await this.alertState.record(manager, envelope.id, payload);
       const { recipients } = await this.alertRecipients.get(manager);
       const base = publicUrl(this.config);
       const email = depleted
@@ -71,7 +72,7 @@ export class SendStockAlertService {
 
   /** stock.replenished: back above the reorder level. No email. */
   async replenished(envelope: EventEnvelope, event: StockEventDto): Promise<void> {
-    const current = await AlertState.record(this.dataSource, envelope.id, event.payload);
+    const current = await this.alertState.record(this.dataSource, envelope.id, event.payload);
     this.logger.log(
       {
         event: 'alert.cleared',

@@ -1,18 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { type AlertRecipients, GetAlertRecipients } from '@inventory/contracts';
+import { GetAlertRecipients, type AlertRecipients } from '@inventory/contracts';
 import { AnswersRequest } from '@inventory/platform';
-import { DataSource } from 'typeorm';
-import { AlertRecipientsRepository } from '../../database/alert-recipients.repository';
+import { GetRecipientsQuery } from './get-recipients.query';
 
 @Controller()
 export class GetRecipientsMessageController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly alertRecipients: AlertRecipientsRepository,
-  ) {}
+  constructor(private readonly recipients: GetRecipientsQuery) {}
 
   @AnswersRequest(GetAlertRecipients)
   get(): Promise<AlertRecipients> {
-    return this.alertRecipients.get(this.dataSource);
+    return this.recipients.get();
   }
 }

@@ -1,13 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { purgeProcessedMessages } from '@inventory/platform';
 import { StockConfig } from '../../stock.config';
 import { StockSql } from '../../database/stock-sql.service';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 export const PURGE_EXPIRED_TASK = 'purge-expired';
 const BATCH = 5000;
-/** Catalog events are redelivered for days at most (SQS keeps a message 4 days). */
-const PROCESSED_MESSAGE_RETENTION_DAYS = 14;
 
 /**
  * Forgets idempotency keys older than IDEMPOTENCY_KEY_RETENTION_HOURS (a retry after that
@@ -40,11 +39,8 @@ export class PurgeExpiredService implements OnApplicationBootstrap {
           WHERE created_at < now() - make_interval(hours => $1) LIMIT ${BATCH})`,
       [this.config.IDEMPOTENCY_KEY_RETENTION_HOURS],
     );
-    const processedMessages = await this.deleteInBatches(
-      `DELETE FROM processed_messages WHERE (event_id, consumer) IN (
-         SELECT event_id, consumer FROM processed_messages
-          WHERE processed_at < now() - make_interval(days => $1) LIMIT ${BATCH})`,
-      [PROCESSED_MESSAGE_RETENTION_DAYS],
+    const processedMessages = await purgeProcessedMessages((text, values) =>
+      this.sql.execute(text, values),
     );
     return { idempotencyKeys, processedMessages };
   }
