@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { Clock } from './clock';
 import { SessionCache } from './session-cache';
+import { VerifiedTokens } from './verified-tokens';
 import { newOpaqueToken, hashToken, successorToken, type AccessTokenClaims } from './tokens';
 import type { TokensDto } from './tokens.dto';
 
@@ -44,6 +45,8 @@ export class SessionService {
   private readonly logger = new Logger('Auth');
   /** Derives each refresh token's successor (`successorToken`); never leaves the gateway. */
   private readonly successorKey: KeyObject;
+  /** Tokens whose signature was checked here before: the same token comes with every request. */
+  private readonly verified = new VerifiedTokens<AccessTokenClaims>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -143,24 +146,29 @@ export class SessionService {
    * from the `SessionCache` that NOTIFY keeps true on every instance.
    */
   async authenticate(accessToken: string): Promise<AuthUser | { refused: string }> {
-    let claims: AccessTokenClaims & { exp?: unknown };
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
-        algorithms: ['HS256'],
-      });
-    } catch {
-      return { refused: 'The access token is invalid or has expired' };
-    }
-    // Tokens this gateway signs always carry an expiry and UUIDs; a validly signed token
-    // without them (an old key's, a hand-made one) is not one of ours.
-    if (
-      typeof claims.exp !== 'number' ||
-      typeof claims.sub !== 'string' ||
-      typeof claims.sid !== 'string' ||
-      !UUID.test(claims.sub) ||
-      !UUID.test(claims.sid)
-    ) {
-      return { refused: 'The access token is invalid or has expired' };
+    let claims = this.verified.get(accessToken);
+    if (!claims) {
+      let verified: AccessTokenClaims & { exp?: unknown };
+      try {
+        verified = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
+          algorithms: ['HS256'],
+        });
+      } catch {
+        return { refused: 'The access token is invalid or has expired' };
+      }
+      // Tokens this gateway signs always carry an expiry and UUIDs; a validly signed token
+      // without them (an old key's, a hand-made one) is not one of ours.
+      if (
+        typeof verified.exp !== 'number' ||
+        typeof verified.sub !== 'string' ||
+        typeof verified.sid !== 'string' ||
+        !UUID.test(verified.sub) ||
+        !UUID.test(verified.sid)
+      ) {
+        return { refused: 'The access token is invalid or has expired' };
+      }
+      claims = verified;
+      this.verified.put(accessToken, verified, verified.exp);
     }
     const cached = this.cache.get(claims.sid, claims.sub);
     if (cached) return cached;

@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlationMiddleware, createValidationPipe } from '@inventory/platform';
 import type { GatewayConfig } from '../gateway.config';
@@ -19,7 +19,9 @@ export async function configureHttp(
   app.use(correlationMiddleware);
   // The console PUTs files straight to the bucket and shows images from it (presigned URLs).
   const media = config.mediaOrigins();
-  await app.register(helmet, {
+  // Security headers on every answer (404s and errors included), from one helmet middleware
+  // built here once: @fastify/helmet built a new one from the options for every request.
+  const securityHeaders = helmet({
     // Swagger UI loads its scripts from /api/docs itself; it needs inline styles only. The web
     // console needs the same (Mantine injects <style>), images from S3 and scan mode's wasm.
     contentSecurityPolicy: {
@@ -39,6 +41,14 @@ export async function configureHttp(
       },
     },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+        error ? done(error as Error) : done(),
+      ),
+    );
   const origins = config.corsOrigins();
   app.enableCors({
     origin: origins.length > 0 ? origins : false,
