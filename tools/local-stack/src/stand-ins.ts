@@ -80,9 +80,9 @@ export function sqsStandIn(
   const durable = options.directory
     ? durableQueues(service as unknown as StandInService, plain, options.directory, options.journal)
     : undefined;
-  const queues = (service as unknown as StandInService).Queues;
+  // Read at each look: the stand-in replaces its list when a queue is deleted.
   const requestHandler = withEarlyLongPollReturn(durable?.handler ?? plain, (url) =>
-    visibleMessages(queues, url),
+    visibleMessages((service as unknown as StandInService).Queues, url),
   );
   let server: Server | undefined;
   let drop: (() => void) | undefined;
