@@ -3,7 +3,7 @@
  *
  * - stock movements through the gateway (64 clients) next to pgbench running the same SQL
  *   in the same run, and their cost per movement by process (`bench:movements`);
- * - movement → email latency at 200 movements/s end to end (this file);
+ * - movement → email latency at 200 movements/s end to end, by stage (`bench:email`);
  * - product search p95 at 100,000 products (`bench:catalog`);
  * - start-to-healthy seconds of the whole system, cold and warm (this file).
  *
@@ -12,14 +12,11 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { freePort, repoPath, startStack, type Stack } from '@inventory/local-stack';
-import { Client } from 'pg';
+import { freePort, repoPath, startStack } from '@inventory/local-stack';
+import { movementToEmail } from './movement-email';
 
-const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 20);
-const E2E_RATE = Number(process.env.BENCH_E2E_RATE ?? 200);
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 interface Figure {
@@ -28,11 +25,6 @@ interface Figure {
   goal: string;
   met: boolean | null;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -87,131 +79,6 @@ async function startToHealthy(): Promise<{ cold: number; warm: number }> {
   }
 }
 
-/**
- * Movements at a steady rate through the gateway, half of them taking a product across its
- * reorder level; latency from the movement's commit (the event's occurredAt) to SES
- * accepting the alert (the notification service's email log), both Postgres clock times.
- */
-async function movementToEmail(): Promise<{
-  p50: number;
-  p99: number;
-  emails: number;
-  rate: number;
-}> {
-  const dataDir = tempDir('bench-e2e-');
-  const stack: Stack = await startStack({ dataDir, ephemeral: true });
-  const db = new Client({ connectionString: stack.databaseUrl });
-  await db.connect();
-  try {
-    const api = stack.urls.api;
-    const call = async (method: string, path: string, body: unknown, token?: string) => {
-      const response = await fetch(`${api}${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok)
-        throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<Record<string, string>>;
-    };
-    const { accessToken } = await call('POST', '/auth/login', {
-      email: stack.admin.email,
-      password: stack.admin.password,
-    });
-    // One product per movement each second, so movements of one product never queue up.
-    const products: string[] = [];
-    for (let i = 0; i < E2E_RATE; i++) {
-      const product = await call(
-        'POST',
-        '/products',
-        { sku: `E2E-${i}`, name: `Latency part ${i}` },
-        accessToken,
-      );
-      await call('PUT', `/products/${product.id}/reorder-level`, { reorderLevel: 10 }, accessToken);
-      await call(
-        'POST',
-        '/stock/movements',
-        { productId: product.id, type: 'receive', quantity: 11 },
-        accessToken,
-      );
-      products.push(product.id);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    const from = new Date();
-
-    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-    const { port } = new URL(api);
-    const move = (productId: string, type: 'issue' | 'receive') =>
-      new Promise<void>((resolve, reject) => {
-        const body = JSON.stringify({ productId, type, quantity: 1 });
-        const req = request(
-          {
-            agent,
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: '/api/v1/stock/movements',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              authorization: `Bearer ${accessToken}`,
-            },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () =>
-              res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
-    // Open loop: a movement every 1/RATE s whatever the answers do. Each product goes
-    // 11 → 10 (a low crossing: one email) and back to 11 (no email), one step per second.
-    const started = Date.now();
-    const inFlight: Promise<void>[] = [];
-    let sent = 0;
-    for (let second = 0; second < E2E_SECONDS; second++) {
-      for (let i = 0; i < E2E_RATE; i++) {
-        const due = started + (second * E2E_RATE + i) * (1000 / E2E_RATE);
-        const wait = due - Date.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        inFlight.push(move(products[i], second % 2 === 0 ? 'issue' : 'receive'));
-        sent++;
-      }
-    }
-    await Promise.all(inFlight);
-    const achieved = sent / ((Date.now() - started) / 1000);
-    const expected = products.length * Math.ceil(E2E_SECONDS / 2);
-    const deadline = Date.now() + 120_000;
-    let rows: { ms: number }[] = [];
-    while (Date.now() < deadline) {
-      ({ rows } = await db.query<{ ms: number }>(
-        `SELECT extract(epoch FROM at - occurred_at) * 1000 AS ms FROM notification.email_log
-          WHERE kind = 'low_stock' AND status = 'sent' AND occurred_at >= $1`,
-        [from],
-      ));
-      if (rows.length >= expected) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    const latencies = rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
-    return {
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      emails: latencies.length,
-      rate: achieved,
-    };
-  } finally {
-    await db.end();
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
 /** The value after `label` in a printed table row (the numbers in it). */
 function numbersOf(output: string, label: string): number[] {
   const line = output.split('\n').find((row) => row.includes(label));
@@ -250,6 +117,7 @@ describe('benchmark suite', () => {
 
     say('== movement → email latency');
     const e2e = await movementToEmail();
+    say(e2e.stages);
     figures.push({
       what: `movement → low-stock email accepted by SES at ${e2e.rate.toFixed(0)} movements/s (${e2e.emails} emails)`,
       value: `p50 ${e2e.p50.toFixed(0)} ms, p99 ${e2e.p99.toFixed(0)} ms`,

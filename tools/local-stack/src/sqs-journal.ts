@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  fdatasync,
   fdatasyncSync,
   fsyncSync,
   mkdirSync,
@@ -140,7 +141,9 @@ export interface JournalOptions {
  * An open journal: `append` writes a line with a synchronous write, so a line is in the
  * operating system's hands before the request it records is answered (a `kill -9` of the
  * process cannot lose it); a timer flushes it to the disk every `syncEveryMs` (a power
- * loss loses at most that much).
+ * loss loses at most that much). That flush runs on libuv's thread pool: a synchronous
+ * fdatasync held every request of the stand-ins' process for as long as the disk took
+ * (tens of milliseconds while Postgres flushes too), once a second.
  */
 export class Journal {
   readonly file: string;
@@ -149,6 +152,10 @@ export class Journal {
   private dirty = false;
   private readonly timer: NodeJS.Timeout;
   private readonly compactAfter: number;
+  /** A background flush is running (on `fd` as it was when it started). */
+  private flushing = false;
+  /** Descriptors replaced by compaction while a background flush ran on them: closed after it. */
+  private retired: number[] = [];
 
   constructor(
     directory: string,
@@ -159,7 +166,7 @@ export class Journal {
     this.file = join(directory, 'journal.jsonl');
     this.compactAfter = options.compactAfter ?? 20_000;
     this.fd = this.rewrite();
-    this.timer = setInterval(() => this.sync(), options.syncEveryMs ?? 1000);
+    this.timer = setInterval(() => this.flushInBackground(), options.syncEveryMs ?? 1000);
     this.timer.unref();
   }
 
@@ -184,19 +191,38 @@ export class Journal {
   compact(): void {
     const old = this.fd;
     this.fd = this.rewrite();
-    closeSync(old);
+    if (this.flushing) this.retired.push(old);
+    else closeSync(old);
   }
 
+  /** Flushes what was written to the disk now, waiting for it (stopping, closing). */
   sync(): void {
     if (!this.dirty) return;
     this.dirty = false;
     fdatasyncSync(this.fd);
   }
 
+  /** The timer's flush: the same fdatasync, without holding the event loop while it runs. */
+  private flushInBackground(): void {
+    if (!this.dirty || this.flushing) return;
+    this.dirty = false;
+    this.flushing = true;
+    fdatasync(this.fd, (error) => {
+      this.flushing = false;
+      for (const fd of this.retired.splice(0)) closeSync(fd);
+      if (error) {
+        this.dirty = true; // tried again at the next tick
+        process.stderr.write(`SQS stand-in: flushing ${this.file} failed: ${String(error)}\n`);
+      }
+    });
+  }
+
   close(): void {
     clearInterval(this.timer);
     this.sync();
-    closeSync(this.fd);
+    // A background flush still running has the descriptor: it closes it when done.
+    if (this.flushing) this.retired.push(this.fd);
+    else closeSync(this.fd);
   }
 
   private size(): number {

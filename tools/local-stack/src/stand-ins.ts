@@ -80,7 +80,10 @@ export function sqsStandIn(
   const durable = options.directory
     ? durableQueues(service as unknown as StandInService, plain, options.directory, options.journal)
     : undefined;
-  const requestHandler = withEarlyLongPollReturn(durable?.handler ?? plain);
+  // Read at each look: the stand-in replaces its list when a queue is deleted.
+  const requestHandler = withEarlyLongPollReturn(durable?.handler ?? plain, (url) =>
+    visibleMessages((service as unknown as StandInService).Queues, url),
+  );
   let server: Server | undefined;
   let drop: (() => void) | undefined;
   return {
@@ -125,26 +128,47 @@ const RECHECK_MS = 1000;
  * stack idle: polling the count every few milliseconds cost 15 % of a core with the
  * consumers of a quiet system waiting.
  */
-function withEarlyLongPollReturn(inner: Handler): Handler {
-  const waiting = new Map<string, Set<() => void>>();
+function withEarlyLongPollReturn(
+  inner: Handler,
+  visibleCount: (queueUrl: string | undefined) => number | undefined,
+): Handler {
+  /** Waiting polls by queue name, oldest first, with how many messages each takes. */
+  const waiting = new Map<string, Map<() => void, number>>();
+  /**
+   * Wakes as many of the queue's waiting polls as its visible messages fill (at least one),
+   * oldest first, as SQS hands a message to one receive: waking every poll for every send
+   * had each of them look, and all but one find nothing.
+   */
   const wake = (queueUrl: string | undefined) => {
-    for (const resume of waiting.get(queueName(queueUrl)) ?? []) resume();
+    const polls = waiting.get(queueName(queueUrl));
+    if (!polls) return;
+    let visible = visibleCount(queueUrl) ?? Infinity;
+    for (const [resume, wanted] of [...polls]) {
+      resume();
+      visible -= wanted;
+      if (visible <= 0) break;
+    }
   };
   /** Resolves at the next wake-up of the queue, after `ms`, or when the caller hangs up. */
-  const nextLook = (queueUrl: string | undefined, ms: number, res: ServerResponse) =>
+  const nextLook = (
+    queueUrl: string | undefined,
+    wanted: number,
+    ms: number,
+    res: ServerResponse,
+  ) =>
     new Promise<void>((resolve) => {
       const name = queueName(queueUrl);
-      const set = waiting.get(name) ?? new Set();
-      waiting.set(name, set);
+      const polls = waiting.get(name) ?? new Map<() => void, number>();
+      waiting.set(name, polls);
       const done = () => {
         clearTimeout(timer);
-        set.delete(done);
-        if (set.size === 0) waiting.delete(name);
+        polls.delete(done);
+        if (polls.size === 0 && waiting.get(name) === polls) waiting.delete(name);
         res.off('close', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      set.add(done);
+      polls.set(done, wanted);
       res.once('close', done);
     });
 
@@ -162,12 +186,13 @@ function withEarlyLongPollReturn(inner: Handler): Handler {
     let answer: Answer;
     if (target !== 'AmazonSQS.ReceiveMessage') {
       answer = await exchange(inner, req.headers, body);
-      wake(request.QueueUrl);
+      // After the stand-in's own zero-delay timer that makes a new message visible.
+      setTimeout(() => wake(request.QueueUrl), 0);
     } else {
       const deadline = Date.now() + Number(request.WaitTimeSeconds ?? 0) * 1000;
       const wanted = Math.max(1, Number(request.MaxNumberOfMessages ?? 1));
       for (;;) {
-        const visible = await visibleMessages(inner, req.headers, request.QueueUrl);
+        const visible = visibleCount(request.QueueUrl);
         const last = Date.now() >= deadline || res.destroyed;
         if (visible !== 0 || last) {
           const take = visible === undefined ? wanted : Math.min(wanted, Math.max(1, visible));
@@ -181,6 +206,7 @@ function withEarlyLongPollReturn(inner: Handler): Handler {
         }
         await nextLook(
           request.QueueUrl,
+          wanted,
           Math.min(RECHECK_MS, Math.max(0, deadline - Date.now())),
           res,
         );
@@ -197,32 +223,27 @@ function queueName(queueUrl: string | undefined): string {
   return (queueUrl ?? '').split('/').pop() ?? '';
 }
 
-/** Messages in the queue that a receive would return now; undefined when it cannot be told. */
-async function visibleMessages(
-  inner: Handler,
-  headers: IncomingMessage['headers'],
+/**
+ * Messages in the queue that a receive would return now, read from the stand-in's queue
+ * object (a GetQueueAttributes request through the stand-in for every look cost a parse and
+ * an answer each time); undefined when it cannot be told.
+ */
+function visibleMessages(
+  queues: StandInService['Queues'],
   queueUrl: string | undefined,
-): Promise<number | undefined> {
-  if (!queueUrl) return undefined;
-  const answer = await exchange(
-    inner,
-    { ...headers, 'x-amz-target': 'AmazonSQS.GetQueueAttributes' },
-    JSON.stringify({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
+): number | undefined {
+  const name = queueName(queueUrl);
+  const queue = name ? queues.find((q) => q.QueueName === name) : undefined;
+  if (!queue) return undefined;
+  const attributes = queue.getAttributes([
+    'ApproximateNumberOfMessages',
+    'ApproximateNumberOfMessagesNotVisible',
+  ]);
+  // The stand-in counts messages in flight in ApproximateNumberOfMessages too.
+  return (
+    Number(attributes.ApproximateNumberOfMessages ?? 0) -
+    Number(attributes.ApproximateNumberOfMessagesNotVisible ?? 0)
   );
-  if (answer.status !== 200) return undefined;
-  try {
-    const { Attributes = {} } = JSON.parse(answer.body) as { Attributes?: Record<string, string> };
-    // The stand-in counts messages in flight in ApproximateNumberOfMessages too.
-    return (
-      Number(Attributes.ApproximateNumberOfMessages ?? 0) -
-      Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0)
-    );
-  } catch {
-    return undefined;
-  }
 }
 
 /**

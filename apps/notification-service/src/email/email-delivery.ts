@@ -57,7 +57,20 @@ interface Cause {
   eventId?: string;
   eventType?: string;
   occurredAt?: Date;
+  /** When SQS accepted the event from its producer's outbox relay (SentTimestamp). */
+  queuedAt?: Date;
+  /** When SQS first handed the event to a consumer (ApproximateFirstReceiveTimestamp). */
+  receivedAt?: Date;
 }
+
+/** A message system attribute holding a time in ms since the epoch, as a Date. */
+function attributeTime(value: string | undefined): Date | undefined {
+  const ms = Number(value);
+  return value && Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
+const between = (from: Date | undefined, to: Date | undefined) =>
+  from && to ? to.getTime() - from.getTime() : undefined;
 
 /**
  * Sends email and records every attempt in the email log.
@@ -96,11 +109,13 @@ export class EmailDelivery {
     context: SubscriptionContext,
     plan: (manager: EntityManager) => Promise<PlannedEmail | null>,
   ): Promise<DeliveryOutcome | null> {
-    const { envelope } = context;
+    const { envelope, message } = context;
     const cause: Cause = {
       eventId: envelope.id,
       eventType: envelope.type,
       occurredAt: new Date(envelope.occurredAt),
+      queuedAt: attributeTime(message?.Attributes?.SentTimestamp),
+      receivedAt: attributeTime(message?.Attributes?.ApproximateFirstReceiveTimestamp),
     };
     let accepted: { planned: PlannedEmail; sent: SentEmail } | undefined;
     let unavailable: { planned: PlannedEmail; error: unknown } | undefined;
@@ -242,9 +257,8 @@ export class EmailDelivery {
     }
     const { kind } = result;
     if (result.outcome === 'sent') {
-      const latencyMs = cause.occurredAt
-        ? result.sent.acceptedAt.getTime() - cause.occurredAt.getTime()
-        : undefined;
+      const { acceptedAt } = result.sent;
+      const latencyMs = between(cause.occurredAt, acceptedAt);
       this.metrics.count(MetricNames.EmailsSent, 1, { kind });
       if (kind === 'low_stock' || kind === 'out_of_stock') {
         this.metrics.count(MetricNames.LowStockAlerts, 1, { kind });
@@ -258,6 +272,12 @@ export class EmailDelivery {
           emailLogId: result.logId,
           sesMessageId: result.sent.messageId,
           latencyMs,
+          // Where the latency went: outbox to SQS, waiting in SQS, handling up to SES's
+          // answer; then SES's answer to the email log's commit.
+          publishMs: between(cause.occurredAt, cause.queuedAt),
+          queueMs: between(cause.queuedAt, cause.receivedAt),
+          handleMs: between(cause.receivedAt, acceptedAt),
+          commitMs: between(acceptedAt, new Date()),
         },
         'email sent',
       );

@@ -40,7 +40,7 @@ export function envelope<T>(event: OutboxEvent<T>): EventEnvelope<T> {
 
 /** Wakes whatever publishes the outbox (the relay); see `Outbox.written`. */
 export interface OutboxWaker {
-  wakeAll(): void;
+  wake(): void;
 }
 
 /**
@@ -113,10 +113,10 @@ export class Outbox {
     try {
       result = await statement();
     } catch (error) {
-      this.relay?.wakeAll();
+      this.relay?.wake();
       throw error;
     }
-    if (wroteEvents(result)) this.relay?.wakeAll();
+    if (wroteEvents(result)) this.relay?.wake();
     return result;
   }
 }
