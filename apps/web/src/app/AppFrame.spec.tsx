@@ -49,7 +49,7 @@ describe('opening the console with a stored session', () => {
     });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const router = createConsoleRouter({ api, session, queryClient });
-    router.update({ history: createMemoryHistory({ initialEntries: ['/'] }) });
+    router.update({ ...router.options, history: createMemoryHistory({ initialEntries: ['/'] }) });
     render(
       <MantineProvider>
         <ApiContext.Provider value={{ api, session }}>
