@@ -2,7 +2,7 @@ import { ActionIcon, Group, Select, Stack, Text, TextInput, Tooltip } from '@man
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowsExchange, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { STOCK_STATUS_VALUES, type Schemas } from '@inventory/api-client';
 import { useIsAdmin } from '../../../shared/auth/use-current-user';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
@@ -100,7 +100,9 @@ export function PartsListPage({ search, onSearchChange }: Props) {
 
   // The route gives a new callback on every render; the table needs one that stays the same.
   const latest = useRef(onSearchChange);
-  latest.current = onSearchChange;
+  useLayoutEffect(() => {
+    latest.current = onSearchChange;
+  });
   const change = useCallback<Props['onSearchChange']>(
     (next, options) => latest.current(next, options),
     [],
