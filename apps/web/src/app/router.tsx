@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ConsoleApi } from '../shared/api/api-context';
 import { adminRoute } from '../shared/routing/admin-route';
 import { rootRoute, signedInRoute } from '../shared/routing/roots';
-import { AppFrame } from './AppFrame';
+import { AppFrame, AppFramePending } from './AppFrame';
 import { NotFoundPage } from './NotFoundPage';
 // One line per feature: its routes (each route names its parent: rootRoute or signedInRoute).
 import { authRoutes } from '../features/auth/routes';
@@ -21,7 +21,14 @@ import { adminLabelsRoutes } from '../features/admin-labels/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { profileRoutes } from '../features/profile/routes';
 
-signedInRoute.update({ component: AppFrame });
+// While a stored session resumes (the refresh answers), the frame and a page skeleton are
+// painted at once (no delay, no minimum time on screen), not a blank page.
+signedInRoute.update({
+  component: AppFrame,
+  pendingComponent: AppFramePending,
+  pendingMs: 0,
+  pendingMinMs: 0,
+});
 
 const routeTree = rootRoute.addChildren([
   ...authRoutes,
@@ -46,7 +53,7 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 export function createConsoleRouter(context: ConsoleApi & { queryClient: QueryClient }) {
-  return createRouter({
+  const router = createRouter({
     routeTree,
     context,
     defaultPreload: 'intent',
@@ -55,6 +62,13 @@ export function createConsoleRouter(context: ConsoleApi & { queryClient: QueryCl
     defaultNotFoundComponent: NotFoundPage,
     scrollRestoration: true,
   });
+  // The chunks of the page being opened load while the session resumes, not after it.
+  for (const match of router.matchRoutes(router.latestLocation)) {
+    void router
+      .loadRouteChunk(router.routesById[match.routeId as keyof typeof router.routesById])
+      ?.catch(() => undefined);
+  }
+  return router;
 }
 
 declare module '@tanstack/react-router' {

@@ -1,5 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { paths } from '@inventory/api-client';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { ApiClient, paths } from '@inventory/api-client';
 import { useApi } from '../../../shared/api/api-context';
 import { call } from '../../../shared/api/problem';
 
@@ -7,13 +8,32 @@ export type ProductsQuery = NonNullable<paths['/api/v1/products']['get']['parame
 export type ProductSort = NonNullable<ProductsQuery['sort']>;
 export type StockStatus = NonNullable<ProductsQuery['status']>;
 
+function productsQuery(api: ApiClient, query: ProductsQuery) {
+  return queryOptions({
+    queryKey: ['products', 'list', query],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/products', { params: { query }, signal })),
+  });
+}
+
 /** GET /products: one page, searched, filtered and sorted by the server. */
 export function useProducts(query: ProductsQuery) {
   const { api } = useApi();
   return useQuery({
-    queryKey: ['products', 'list', query],
-    queryFn: ({ signal }) => call(api.GET('/api/v1/products', { params: { query }, signal })),
+    ...productsQuery(api, query),
     // The previous page stays on screen while the next one loads: no flashing table.
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * Asks for a page before the page shows it: the search box sends its request the moment
+ * typing pauses, while the URL (and the table) follow; the table then finds it on its way.
+ */
+export function usePrefetchProducts(): (query: ProductsQuery) => void {
+  const { api } = useApi();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (query) => void queryClient.prefetchQuery(productsQuery(api, query)),
+    [api, queryClient],
+  );
 }

@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconExternalLink, IconFileTypePdf } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { ApiProblem } from '../../../shared/api/problem';
 import { AdminOnly } from '../../../shared/auth/AdminOnly';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
@@ -85,7 +85,6 @@ function PartView({ product }: { product: Product }) {
       : [],
   );
   const AdminActions = slots.adminActions;
-  const Chart = slots.chart;
 
   return (
     <PageShell
@@ -111,9 +110,34 @@ function PartView({ product }: { product: Product }) {
           <StockCard product={product} onRecord={product.active ? record : undefined} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <DetailsCard product={product} />
+          <Details product={product} />
         </Grid.Col>
       </Grid>
+      <Sections product={product} />
+    </PageShell>
+  );
+}
+
+/**
+ * The same part apart from its stock. A movement changes only the stock (its answer is put
+ * on screen at once); the sections that do not show it are not rendered again for it, so the
+ * new on hand is painted without waiting for the chart, the gallery and the history.
+ */
+function sameApartFromStock(a: { product: Product }, b: { product: Product }): boolean {
+  if (a.product === b.product) return true;
+  const keys = Object.keys(a.product) as (keyof Product)[];
+  return (
+    keys.length === Object.keys(b.product).length &&
+    keys.every((key) => key === 'stock' || a.product[key] === b.product[key])
+  );
+}
+
+/** The chart, the pictures and datasheets, the history (each refreshes its own data). */
+const Sections = memo(function Sections({ product }: { product: Product }) {
+  const slots = usePartPageSlots();
+  const Chart = slots.chart;
+  return (
+    <>
       {Chart && (
         <section aria-label={t.history} data-slot="chart">
           <Chart product={product} />
@@ -124,9 +148,9 @@ function PartView({ product }: { product: Product }) {
         productId={product.id}
         changes={slots.history && <slots.history product={product} />}
       />
-    </PageShell>
+    </>
   );
-}
+}, sameApartFromStock);
 
 function CategoryPath({ product }: { product: Product }) {
   if (!product.category) {
@@ -221,7 +245,7 @@ function StockCard({
   );
 }
 
-function DetailsCard({ product }: { product: Product }) {
+const Details = memo(function DetailsCard({ product }: { product: Product }) {
   const parameters = Object.entries(product.parameters);
   return (
     <Paper withBorder p="md" radius="sm" h="100%">
@@ -282,7 +306,7 @@ function DetailsCard({ product }: { product: Product }) {
       </Stack>
     </Paper>
   );
-}
+}, sameApartFromStock);
 
 function Media({ product }: { product: Product }) {
   const media = useProductMedia(product.id);

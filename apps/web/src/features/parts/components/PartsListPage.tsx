@@ -2,7 +2,7 @@ import { ActionIcon, Group, Select, Stack, Text, TextInput, Tooltip } from '@man
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowsExchange, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { STOCK_STATUS_VALUES, type Schemas } from '@inventory/api-client';
 import { useIsAdmin } from '../../../shared/auth/use-current-user';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
@@ -13,7 +13,12 @@ import { formatCount, formatPrice } from '../../../shared/format';
 import { useMovementLauncher } from '../../../shared/movements/movement-launcher';
 import { usePartsListSlots } from '../../../shared/slots/parts-list-slots';
 import { useCategoryOptions } from '../api/list-categories';
-import { useProducts, type ProductSort, type StockStatus } from '../api/list-products';
+import {
+  usePrefetchProducts,
+  useProducts,
+  type ProductSort,
+  type StockStatus,
+} from '../api/list-products';
 import { PAGE_SIZES } from '../page-sizes';
 import { partsTexts as t } from '../texts';
 
@@ -29,10 +34,11 @@ export interface PartsSearch {
 }
 
 /**
- * How long typing must pause before the list asks: long enough to skip the words in between
- * for most typists, short enough that the answer is painted within 300 ms of the last key.
+ * How long typing must pause before the list asks: longer than the gap between the keys of
+ * a fast typist (about 60 ms), short enough that the answer is painted within 300 ms of the
+ * last key (a search costs the catalog about 25 ms; a superseded answer is simply dropped).
  */
-const SEARCH_DEBOUNCE_MS = 150;
+const SEARCH_DEBOUNCE_MS = 100;
 
 const STATUS_OPTIONS = STOCK_STATUS_VALUES.map((value) => ({
   value,
@@ -68,23 +74,39 @@ function fromSortStatus(status: DataTableSortStatus<Product>): ProductSort {
  */
 export function PartsListPage({ search, onSearchChange }: Props) {
   const openMovement = useMovementLauncher();
+  const prefetch = usePrefetchProducts();
 
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? PAGE_SIZES[0];
-  const products = useProducts({
+  const query = {
     search: search.q,
     categoryId: search.category,
     status: search.status,
     sort: search.sort ?? 'name',
     page,
     pageSize,
-  });
+  };
+  const products = useProducts(query);
   const categories = useCategoryOptions();
   const data = products.data;
   // Admins select rows to act on them together (kept across pages until cleared).
   const SelectionActions = usePartsListSlots().selectionActions;
   const selectable = useIsAdmin() && SelectionActions !== undefined;
   const [selected, setSelected] = useState<Product[]>([]);
+  const selection = useMemo(
+    () => (selectable ? { selected, onChange: setSelected } : undefined),
+    [selectable, selected],
+  );
+
+  // The route gives a new callback on every render; the table needs one that stays the same.
+  const latest = useRef(onSearchChange);
+  useLayoutEffect(() => {
+    latest.current = onSearchChange;
+  });
+  const change = useCallback<Props['onSearchChange']>(
+    (next, options) => latest.current(next, options),
+    [],
+  );
 
   return (
     <PageShell
@@ -101,14 +123,18 @@ export function PartsListPage({ search, onSearchChange }: Props) {
         <Group gap="sm" align="flex-end" wrap="wrap">
           <SearchField
             q={search.q}
-            onSearch={(q) => onSearchChange({ q, page: undefined }, { replace: true })}
+            onSearch={(q) => {
+              // The request leaves now; the URL and the table follow.
+              prefetch({ ...query, search: q, page: 1 });
+              change({ q, page: undefined }, { replace: true });
+            }}
           />
           <Select
             label={t.category}
             placeholder={t.categoryPlaceholder}
             data={categories.data ?? []}
             value={search.category ?? null}
-            onChange={(value) => onSearchChange({ category: value ?? undefined, page: undefined })}
+            onChange={(value) => change({ category: value ?? undefined, page: undefined })}
             searchable
             clearable
             nothingFoundMessage="–"
@@ -120,7 +146,7 @@ export function PartsListPage({ search, onSearchChange }: Props) {
             data={STATUS_OPTIONS}
             value={search.status ?? null}
             onChange={(value) =>
-              onSearchChange({
+              change({
                 status: (value as StockStatus | null) ?? undefined,
                 page: undefined,
               })
@@ -138,124 +164,176 @@ export function PartsListPage({ search, onSearchChange }: Props) {
           />
         )}
         <ErrorBanner error={products.error} onRetry={() => void products.refetch()} />
-        <DataTable<Product>
-          {...(selectable && {
-            selectedRecords: selected,
-            onSelectedRecordsChange: setSelected,
-            getRecordSelectionCheckboxProps: (product: Product) => ({
-              'aria-label': t.selectPart(product.name),
-            }),
-            allRecordsSelectionCheckboxProps: { 'aria-label': t.selectPage },
-          })}
-          withTableBorder
-          borderRadius="sm"
-          striped
-          highlightOnHover
-          minHeight={200}
+        <PartsTable
+          records={data?.items}
+          total={data?.total ?? 0}
           fetching={products.isFetching}
-          records={data?.items ?? []}
-          idAccessor="id"
-          noRecordsText={products.isPending ? '' : t.noParts}
-          totalRecords={data?.total ?? 0}
+          pending={products.isPending}
           page={page}
-          recordsPerPage={pageSize}
-          onPageChange={(next) => onSearchChange({ page: next })}
-          recordsPerPageOptions={PAGE_SIZES}
-          onRecordsPerPageChange={(size) => onSearchChange({ pageSize: size, page: undefined })}
-          recordsPerPageLabel={t.perPage}
-          sortStatus={toSortStatus(search.sort)}
-          onSortStatusChange={(status) =>
-            onSearchChange({ sort: fromSortStatus(status), page: undefined })
-          }
-          columns={[
-            {
-              accessor: 'name',
-              title: t.columns.name,
-              sortable: true,
-              render: (product) => (
-                <TextLink
-                  to="/products/$productId"
-                  params={{ productId: product.id }}
-                  fw={500}
-                  data-testid="part-link"
-                >
-                  {product.name}
-                </TextLink>
-              ),
-            },
-            {
-              accessor: 'sku',
-              title: t.columns.sku,
-              sortable: true,
-              noWrap: true,
-              visibleMediaQuery: '(min-width: 36em)',
-            },
-            { accessor: 'mpn', title: t.columns.mpn, visibleMediaQuery: '(min-width: 64em)' },
-            {
-              accessor: 'category',
-              title: t.columns.category,
-              visibleMediaQuery: '(min-width: 75em)',
-              render: (product) => product.category?.path.join(' › ') ?? '–',
-            },
-            {
-              accessor: 'stock.onHand',
-              title: t.columns.onHand,
-              textAlign: 'right',
-              render: (product) => (product.stock ? formatCount(product.stock.onHand) : '–'),
-            },
-            {
-              accessor: 'stock.reorderLevel',
-              title: t.columns.reorderLevel,
-              textAlign: 'right',
-              visibleMediaQuery: '(min-width: 48em)',
-              render: (product) => (product.stock ? formatCount(product.stock.reorderLevel) : '–'),
-            },
-            {
-              accessor: 'stock.status',
-              title: t.columns.status,
-              noWrap: true,
-              render: (product) => <StockStatusBadge status={product.stock?.status} />,
-            },
-            {
-              accessor: 'salePrice',
-              title: t.columns.price,
-              sortable: true,
-              textAlign: 'right',
-              visibleMediaQuery: '(min-width: 48em)',
-              render: (product) => formatPrice(product.salePrice, product.currency),
-            },
-            {
-              accessor: 'actions',
-              title: <span className="visually-hidden">{t.columns.actions}</span>,
-              textAlign: 'right',
-              render: (product) =>
-                product.active && (
-                  <Tooltip label={t.recordFor(product.name)}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t.recordFor(product.name)}
-                      onClick={() =>
-                        openMovement(
-                          {
-                            id: product.id,
-                            sku: product.sku,
-                            name: product.name,
-                            onHand: product.stock?.onHand ?? null,
-                          },
-                          'issue',
-                        )
-                      }
-                    >
-                      <IconArrowsExchange size={18} />
-                    </ActionIcon>
-                  </Tooltip>
-                ),
-            },
-          ]}
+          pageSize={pageSize}
+          sort={search.sort}
+          onSearchChange={change}
+          onRecord={openMovement}
+          selection={selection}
         />
       </Stack>
     </PageShell>
   );
+}
+
+const NO_PRODUCTS: Product[] = [];
+
+interface PartsTableProps {
+  records: Product[] | undefined;
+  total: number;
+  fetching: boolean;
+  pending: boolean;
+  page: number;
+  pageSize: number;
+  sort: ProductSort | undefined;
+  onSearchChange: Props['onSearchChange'];
+  onRecord: ReturnType<typeof useMovementLauncher>;
+  selection?: { selected: Product[]; onChange: (selected: Product[]) => void };
+}
+
+/**
+ * The table of one page. It renders again only when what it shows changes (not while the
+ * search box is typed in or the URL follows it), and its columns are made once.
+ */
+const PartsTable = memo(function PartsTable({
+  records,
+  total,
+  fetching,
+  pending,
+  page,
+  pageSize,
+  sort,
+  onSearchChange,
+  onRecord,
+  selection,
+}: PartsTableProps) {
+  const columns = useMemo(() => partsColumns(onRecord), [onRecord]);
+  return (
+    <DataTable<Product>
+      {...(selection && {
+        selectedRecords: selection.selected,
+        onSelectedRecordsChange: selection.onChange,
+        getRecordSelectionCheckboxProps: (product: Product) => ({
+          'aria-label': t.selectPart(product.name),
+        }),
+        allRecordsSelectionCheckboxProps: { 'aria-label': t.selectPage },
+      })}
+      withTableBorder
+      borderRadius="sm"
+      striped
+      highlightOnHover
+      minHeight={200}
+      fetching={fetching}
+      records={records ?? NO_PRODUCTS}
+      idAccessor="id"
+      noRecordsText={pending ? '' : t.noParts}
+      totalRecords={total}
+      page={page}
+      recordsPerPage={pageSize}
+      onPageChange={(next) => onSearchChange({ page: next })}
+      recordsPerPageOptions={PAGE_SIZES}
+      onRecordsPerPageChange={(size) => onSearchChange({ pageSize: size, page: undefined })}
+      recordsPerPageLabel={t.perPage}
+      sortStatus={toSortStatus(sort)}
+      onSortStatusChange={(status) =>
+        onSearchChange({ sort: fromSortStatus(status), page: undefined })
+      }
+      columns={columns}
+    />
+  );
+});
+
+function partsColumns(onRecord: ReturnType<typeof useMovementLauncher>) {
+  return [
+    {
+      accessor: 'name',
+      title: t.columns.name,
+      sortable: true,
+      render: (product: Product) => (
+        <TextLink
+          to="/products/$productId"
+          params={{ productId: product.id }}
+          fw={500}
+          data-testid="part-link"
+        >
+          {product.name}
+        </TextLink>
+      ),
+    },
+    {
+      accessor: 'sku',
+      title: t.columns.sku,
+      sortable: true,
+      noWrap: true,
+      visibleMediaQuery: '(min-width: 36em)',
+    },
+    { accessor: 'mpn', title: t.columns.mpn, visibleMediaQuery: '(min-width: 64em)' },
+    {
+      accessor: 'category',
+      title: t.columns.category,
+      visibleMediaQuery: '(min-width: 75em)',
+      render: (product: Product) => product.category?.path.join(' › ') ?? '–',
+    },
+    {
+      accessor: 'stock.onHand',
+      title: t.columns.onHand,
+      textAlign: 'right' as const,
+      render: (product: Product) => (product.stock ? formatCount(product.stock.onHand) : '–'),
+    },
+    {
+      accessor: 'stock.reorderLevel',
+      title: t.columns.reorderLevel,
+      textAlign: 'right' as const,
+      visibleMediaQuery: '(min-width: 48em)',
+      render: (product: Product) => (product.stock ? formatCount(product.stock.reorderLevel) : '–'),
+    },
+    {
+      accessor: 'stock.status',
+      title: t.columns.status,
+      noWrap: true,
+      render: (product: Product) => <StockStatusBadge status={product.stock?.status} />,
+    },
+    {
+      accessor: 'salePrice',
+      title: t.columns.price,
+      sortable: true,
+      textAlign: 'right' as const,
+      visibleMediaQuery: '(min-width: 48em)',
+      render: (product: Product) => formatPrice(product.salePrice, product.currency),
+    },
+    {
+      accessor: 'actions',
+      title: <span className="visually-hidden">{t.columns.actions}</span>,
+      textAlign: 'right' as const,
+      render: (product: Product) =>
+        product.active && (
+          <Tooltip label={t.recordFor(product.name)}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t.recordFor(product.name)}
+              onClick={() =>
+                onRecord(
+                  {
+                    id: product.id,
+                    sku: product.sku,
+                    name: product.name,
+                    onHand: product.stock?.onHand ?? null,
+                  },
+                  'issue',
+                )
+              }
+            >
+              <IconArrowsExchange size={18} />
+            </ActionIcon>
+          </Tooltip>
+        ),
+    },
+  ];
 }
 
 /**
