@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startStack } from '@inventory/local-stack';
+import { beginTestRun, startStack } from '@inventory/local-stack';
 import { chromiumLaunchOptions } from '../src/support/browser.ts';
 import { catalogCsv } from './catalog-csv.mts';
 
@@ -99,6 +99,9 @@ interface Tokens {
 async function main(): Promise<void> {
   bundleSizes();
 
+  // A run folder of its own, as the e2e run has: the stack's data and the browser files that
+  // @sparticuz/chromium unpacks into TMPDIR go with it when the benchmark ends or is stopped.
+  const run = await beginTestRun({ postgres: false });
   const dataDir = mkdtempSync(join(tmpdir(), 'inventory-console-bench-'));
   chmodSync(dataDir, 0o755);
   say('\nStarting the system…');
@@ -314,6 +317,7 @@ async function main(): Promise<void> {
     await browser?.close();
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    await run.end();
   }
 
   say('\n| what | measured | goal | |');
