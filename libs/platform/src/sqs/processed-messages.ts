@@ -1,4 +1,5 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
+import { deleteInBatches, type ExecuteSql } from '../database/delete-in-batches';
 
 /**
  * Records that `consumer` acted on `eventId`, inside the caller's transaction. Returns false
@@ -20,30 +21,23 @@ export async function markProcessed(
 /** Event ids are kept this long: SQS redelivers a message for 4 days at most. */
 export const PROCESSED_MESSAGE_RETENTION_DAYS = 14;
 
-/** Runs one statement and answers how many rows it changed. */
-export type ExecuteSql = (text: string, values: unknown[]) => Promise<number>;
-
 /**
  * Forgets the event ids recorded more than `retentionDays` ago: a redelivery that late cannot
- * happen. Deletes in batches of `batch` rows so locks stay short; instances purging at once
- * only find less to delete. Returns how many ids went.
+ * happen. Deletes in batches of `batch` rows (`deleteInBatches`). Returns how many ids went.
  */
-export async function purgeProcessedMessages(
+export function purgeProcessedMessages(
   execute: ExecuteSql,
   retentionDays = PROCESSED_MESSAGE_RETENTION_DAYS,
   batch = 5000,
 ): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await execute(
-      `DELETE FROM processed_messages WHERE (event_id, consumer) IN (
-         SELECT event_id, consumer FROM processed_messages
-          WHERE processed_at < now() - make_interval(days => $1) LIMIT ${batch})`,
-      [retentionDays],
-    );
-    total += deleted;
-    if (deleted < batch) return total;
-  }
+  return deleteInBatches(
+    execute,
+    `DELETE FROM processed_messages WHERE (event_id, consumer) IN (
+       SELECT event_id, consumer FROM processed_messages
+        WHERE processed_at < now() - make_interval(days => $1) LIMIT ${batch})`,
+    [retentionDays],
+    batch,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { purgeProcessedMessages } from '@inventory/platform';
+import { deleteInBatches, purgeProcessedMessages, type ExecuteSql } from '@inventory/platform';
 import { StockConfig } from '../../stock.config';
 import { StockSql } from '../../database/stock-sql.service';
 
@@ -33,25 +33,17 @@ export class PurgeExpiredService implements OnApplicationBootstrap {
 
   /** Deletes what has expired; returns how many keys and event ids went. */
   async purge(): Promise<{ idempotencyKeys: number; processedMessages: number }> {
-    const idempotencyKeys = await this.deleteInBatches(
+    const execute: ExecuteSql = (text, values) => this.sql.execute(text, values);
+    const idempotencyKeys = await deleteInBatches(
+      execute,
       `DELETE FROM idempotency_keys WHERE key IN (
          SELECT key FROM idempotency_keys
           WHERE created_at < now() - make_interval(hours => $1) LIMIT ${BATCH})`,
       [this.config.IDEMPOTENCY_KEY_RETENTION_HOURS],
+      BATCH,
     );
-    const processedMessages = await purgeProcessedMessages((text, values) =>
-      this.sql.execute(text, values),
-    );
+    const processedMessages = await purgeProcessedMessages(execute);
     return { idempotencyKeys, processedMessages };
-  }
-
-  private async deleteInBatches(statement: string, values: unknown[]): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const deleted = await this.sql.execute(statement, values);
-      total += deleted;
-      if (deleted < BATCH) return total;
-    }
   }
 
   private async purgeQuietly(): Promise<void> {
