@@ -13,5 +13,6 @@ describe('movement → email', () => {
       `movement → low-stock email accepted by SES at ${e2e.rate.toFixed(0)} movements/s (${e2e.emails} emails): p50 ${e2e.p50.toFixed(0)} ms, p99 ${e2e.p99.toFixed(0)} ms (goal p99 ≤ 250 ms)`,
     );
     say(e2e.stages);
+    say(e2e.cpu);
   });
 });

@@ -13,7 +13,7 @@
  * process ≤ 150 MiB idle and bounded after the load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
@@ -24,7 +24,7 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { freeStackPortEnv, repoPath, STACK_NODE_FLAGS } from '@inventory/local-stack';
+import { childrenOf, freeStackPortEnv, repoPath, STACK_NODE_FLAGS } from '@inventory/local-stack';
 
 const SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const EMAILS = Number(process.env.BENCH_IDLE_EMAILS ?? 3000);
@@ -52,20 +52,6 @@ function sample(pid: number): Sample | undefined {
   } catch {
     return undefined;
   }
-}
-
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number)
-    .filter((child) => {
-      try {
-        const text = readFileSync(`/proc/${child}/stat`, 'utf8');
-        return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    });
 }
 
 /** The stack's processes by role: the stand-ins' host (main.js), each app, Postgres (all of it). */

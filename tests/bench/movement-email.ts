@@ -8,7 +8,14 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack, type Stack } from '@inventory/local-stack';
+import {
+  childrenOf,
+  cpuWindow,
+  databaseBackends,
+  startStack,
+  type CpuFigure,
+  type Stack,
+} from '@inventory/local-stack';
 import { Client } from 'pg';
 
 const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 20);
@@ -43,6 +50,45 @@ export interface EmailLatency {
   rate: number;
   /** A printed table: p50 / p99 / max of each stage, and the load average before and after. */
   stages: string;
+  /** A printed table: CPU ms per 1,000 movements of each process, movements and drain together. */
+  cpu: string;
+}
+
+/** CPU of the stack's processes by role (from /proc), for the window of the movements and their emails. */
+function stackCpu(stack: Stack, db: Client) {
+  const pidOf = (pid: number | undefined) => (pid === undefined ? [] : [pid]);
+  const postmaster = stack.postgres?.pid;
+  return cpuWindow([
+    { name: 'gateway', pids: () => pidOf(stack.apps.gateway.pid) },
+    { name: 'stock service (movements, outbox relay)', pids: () => pidOf(stack.apps.stock.pid) },
+    { name: 'notification service', pids: () => pidOf(stack.apps.notification.pid) },
+    { name: 'catalog service (stock status events)', pids: () => pidOf(stack.apps.catalog.pid) },
+    {
+      name: "stand-ins' process (SQS, SES, logs; the load generator)",
+      pids: () => [process.pid],
+    },
+    // The embedded server: all of it; a server given by DATABASE_URL: the backends of the
+    // stack's database.
+    postmaster === undefined
+      ? { name: 'Postgres (backends of the database)', pids: () => databaseBackends(db) }
+      : {
+          name: 'Postgres (embedded: postmaster and all its processes)',
+          pids: () => [postmaster, ...childrenOf(postmaster)],
+        },
+  ]);
+}
+
+function cpuTable(figures: CpuFigure[], movements: number, seconds: number): string {
+  const total = figures.reduce((sum, f) => sum + f.ms, 0);
+  const row = (name: string, ms: number, note?: string) =>
+    `| ${name.padEnd(58)} | ${((ms * 1000) / movements).toFixed(0).padStart(8)} |${note ? ` ${note}` : ''}`;
+  return [
+    `CPU ms per 1,000 movements (utime+stime from /proc), from the first movement until every email was logged (${seconds.toFixed(1)} s)`,
+    `| ${'process'.padEnd(58)} | ${'ms'.padStart(8)} |`,
+    `| ${'-'.repeat(58)} | -------: |`,
+    ...figures.map((f) => row(f.name, f.ms, f.note)),
+    row('total', total),
+  ].join('\n');
 }
 
 /**
@@ -109,6 +155,9 @@ export async function movementToEmail(): Promise<EmailLatency> {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const from = new Date();
     const loadBefore = loadAverage();
+    const cpu = stackCpu(stack, db);
+    await cpu.start();
+    const cpuFrom = Date.now();
     measuring = true;
 
     const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -168,6 +217,8 @@ export async function movementToEmail(): Promise<EmailLatency> {
       if (rows.length >= expected && sentLines.length >= expected) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    const cpuFigures = await cpu.end();
+    const cpuSeconds = (Date.now() - cpuFrom) / 1000;
     const latencies = rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
     const stageRows = STAGES.map(([field, what]) => {
       const values = sentLines
@@ -189,6 +240,7 @@ export async function movementToEmail(): Promise<EmailLatency> {
       emails: latencies.length,
       rate: achieved,
       stages,
+      cpu: cpuTable(cpuFigures, sent, cpuSeconds),
     };
   } finally {
     await db.end();

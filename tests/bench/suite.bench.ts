@@ -118,6 +118,7 @@ describe('benchmark suite', () => {
     say('== movement → email latency');
     const e2e = await movementToEmail();
     say(e2e.stages);
+    say(e2e.cpu);
     figures.push({
       what: `movement → low-stock email accepted by SES at ${e2e.rate.toFixed(0)} movements/s (${e2e.emails} emails)`,
       value: `p50 ${e2e.p50.toFixed(0)} ms, p99 ${e2e.p99.toFixed(0)} ms`,

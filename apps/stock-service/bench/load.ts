@@ -1,4 +1,4 @@
-import type { CpuFigure } from './cpu';
+import type { CpuFigure } from '@inventory/local-stack';
 
 /** What one closed-loop load run measured. */
 export interface LoadResult {

@@ -45,10 +45,17 @@ import {
   ServiceBus,
   ServiceError,
 } from '@inventory/platform';
-import { startStack, type Stack } from '@inventory/local-stack';
 import { Client } from 'pg';
 import { BENCH_LOG_GROUP } from './cloudwatch-double';
-import { cpuWindow, databaseBackends, loadAverage, type CpuFigure, type CpuGroup } from './cpu';
+import {
+  cpuWindow,
+  databaseBackends,
+  loadAverage,
+  startStack,
+  type CpuFigure,
+  type CpuGroup,
+  type Stack,
+} from '@inventory/local-stack';
 import type { HttpLoadMessage, HttpLoadRequest } from './http-load';
 import { runLoad, type LoadResult, type Operation } from './load';
 import {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { MovementTypes, Queues } from '@inventory/contracts';
 import { LEVEL_EVENT_TYPES } from '../src/database/level-events';
 import { RECORD_MOVEMENTS_SQL } from '../src/commands/record-movement/record-movement.sql';
-import { followProcesses } from './cpu';
+import { followProcesses } from '@inventory/local-stack';
 import type { LoadResult } from './load';
 
 const run = promisify(execFile);

@@ -5,6 +5,7 @@ export * from './nats';
 export * from './paths';
 export * from './ports';
 export * from './postgres';
+export * from './process-cpu';
 export { isAlive, startTime, stopProcessSync, waitUntilGone } from './processes';
 export * from './provision';
 export * from './stack';

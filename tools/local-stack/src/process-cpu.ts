@@ -3,7 +3,7 @@
  * children a process waited for), for the per-process cost of a benchmark run. Linux only.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Client } from 'pg';
 
@@ -27,6 +27,21 @@ export function cpuMs(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The processes whose parent is `pid` (a postmaster's backends and workers, a stack's apps). */
+export function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((child) => {
+      try {
+        const text = readFileSync(`/proc/${child}/stat`, 'utf8');
+        return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** The Postgres backends serving the database `db` is connected to, `db`'s own left out. */
