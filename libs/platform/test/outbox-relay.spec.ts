@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { Queues } from '@inventory/contracts';
 import { Outbox } from '../src/outbox/outbox';
 import { OutboxRelay, type OutboxRelayOptions } from '../src/outbox/outbox-relay';
@@ -88,6 +89,46 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
     expect(
       received.every((e) => e.correlationId === 'corr-basic' && e.type === 'test.happened'),
     ).toBe(true);
+    const [{ count }] = await fx.dataSource.query('SELECT count(*)::int AS count FROM outbox');
+    expect(count).toBe(0);
+  });
+
+  it('publishes a backlog larger than one SQS call from one transaction, each event once', async () => {
+    // 35 rows waiting on one queue: one relay transaction takes them all (batchSize 50) and
+    // sends them in calls of at most 10 (SQS refuses more with TooManyEntriesInBatchRequest).
+    const envelopes = await fx.dataSource.transaction((manager) =>
+      outbox.add(
+        manager,
+        Array.from({ length: 35 }, (_, n) => ({
+          queue: Queues.StockEvents,
+          type: 'test.backlog',
+          payload: { n },
+        })),
+      ),
+    );
+    const calls: { entries: number; error?: string }[] = [];
+    const send = fx.sqs.send.bind(fx.sqs) as (command: unknown) => Promise<unknown>;
+    const watch = jest.spyOn(fx.sqs, 'send').mockImplementation(async (command: unknown) => {
+      if (!(command instanceof SendMessageBatchCommand)) return send(command);
+      const call: { entries: number; error?: string } = {
+        entries: command.input.Entries?.length ?? 0,
+      };
+      calls.push(call);
+      return send(command).catch((error: Error) => {
+        call.error = error.name;
+        throw error;
+      });
+    });
+    try {
+      startRelay({ concurrency: 1, batchSize: 50 });
+      const received = await collect(35);
+      expect(received.map((e) => e.id).sort()).toEqual(envelopes.map((e) => e.id).sort());
+      // One transaction's rows, in four calls SQS accepted: 10 + 10 + 10 + 5.
+      expect(calls.map((c) => c.entries).sort((a, b) => b - a)).toEqual([10, 10, 10, 5]);
+      expect(calls.filter((c) => c.error)).toEqual([]);
+    } finally {
+      watch.mockRestore();
+    }
     const [{ count }] = await fx.dataSource.query('SELECT count(*)::int AS count FROM outbox');
     expect(count).toBe(0);
   });

@@ -35,8 +35,19 @@ function outboxEvent(row: OutboxRow): OutboxEvent {
 }
 
 export interface OutboxRelayOptions {
-  /** Rows taken per transaction; SendMessageBatch accepts at most 10 per call. */
+  /**
+   * Rows taken per transaction. They go out in SendMessageBatch calls of at most
+   * `SQS_BATCH_MAX_ENTRIES` per queue, all of a transaction's calls side by side.
+   */
   batchSize: number;
+  /**
+   * While commits stream in (the last batch went out less than `STREAM_WINDOW_MS` ago), a
+   * loop woken by a commit waits this long before taking rows, so that the commits of those
+   * milliseconds leave together: one transaction and one SQS call per queue for many events
+   * instead of one each, and consumers then receive them in batches too. An event after a
+   * quiet spell goes out at once. 0 turns it off.
+   */
+  lingerMs: number;
   /** Loops publishing side by side when there is a backlog. */
   concurrency: number;
   /** Safety net when no notification arrives (e.g. the LISTEN connection is down). */
@@ -48,7 +59,8 @@ export interface OutboxRelayOptions {
 }
 
 export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
-  batchSize: 10,
+  batchSize: 50,
+  lingerMs: 15,
   concurrency: 2,
   idlePollMs: 5000,
   maxBackoffMs: 10_000,
@@ -76,6 +88,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private lastFailureLogged = 0;
   /** A wake-up came while no loop was asleep: a loop looks again instead of sleeping. */
   private wokenWhileBusy = false;
+  /** When the last batch was published (ms since the epoch): commits are streaming in when recent. */
+  private lastPublishedAt = 0;
   private readonly logger = new Logger(OutboxRelay.name);
 
   constructor(
@@ -130,7 +144,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async loop(): Promise<void> {
+    let woken = false;
     while (this.running) {
+      if (
+        woken &&
+        this.options.lingerMs > 0 &&
+        Date.now() - this.lastPublishedAt < STREAM_WINDOW_MS
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
+      }
+      woken = false;
       let published = 0;
       try {
         published = await this.publishBatch();
@@ -152,9 +175,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // while this loop was busy, with no other loop asleep to take it, is not lost.
       if (this.wokenWhileBusy) {
         this.wokenWhileBusy = false;
+        woken = true;
         continue;
       }
-      await this.sleep(wait);
+      woken = await this.sleep(wait);
     }
   }
 
@@ -190,27 +214,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
       const published: string[] = [];
       const failed = new Map<string, string>();
-      for (const [queue, group] of sqsBatches(rows)) {
-        try {
-          const answer = await this.sqs.send(
-            new SendMessageBatchCommand({
-              QueueUrl: await this.queues.url(queue),
-              Entries: group.map(({ row, body }, index) => ({
-                Id: String(index),
-                MessageBody: body,
-                MessageAttributes: { type: { DataType: 'String', StringValue: row.type } },
-              })),
-            }),
-          );
-          for (const ok of answer.Successful ?? []) published.push(group[Number(ok.Id)].row.id);
-          for (const bad of answer.Failed ?? []) {
-            failed.set(group[Number(bad.Id)].row.id, `${bad.Code}: ${bad.Message ?? ''}`);
+      await Promise.all(
+        sqsBatches(rows).map(async ([queue, group]) => {
+          try {
+            const answer = await this.sqs.send(
+              new SendMessageBatchCommand({
+                QueueUrl: await this.queues.url(queue),
+                Entries: group.map(({ row, body }, index) => ({
+                  Id: String(index),
+                  MessageBody: body,
+                  MessageAttributes: { type: { DataType: 'String', StringValue: row.type } },
+                })),
+              }),
+            );
+            for (const ok of answer.Successful ?? []) published.push(group[Number(ok.Id)].row.id);
+            for (const bad of answer.Failed ?? []) {
+              failed.set(group[Number(bad.Id)].row.id, `${bad.Code}: ${bad.Message ?? ''}`);
+            }
+          } catch (error) {
+            const reason =
+              error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+            for (const { row } of group) failed.set(row.id, reason);
           }
-        } catch (error) {
-          const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-          for (const { row } of group) failed.set(row.id, reason);
-        }
-      }
+        }),
+      );
 
       if (published.length > 0) {
         await manager.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [published]);
@@ -222,6 +249,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           this.metrics?.observe(MetricNames.OutboxPublishLatencyMs, latency);
         }
         const oldest = Math.max(...latencies);
+        this.lastPublishedAt = now;
         this.logger.debug(
           { event: 'outbox.published', count: published.length, oldestMs: oldest },
           'published',
@@ -272,16 +300,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
+  /** Sleeps until woken (resolves true) or for `ms` (false). */
+  private sleep(ms: number): Promise<boolean> {
+    if (!this.running) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (woken: boolean) => {
         clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
+        this.waiters.delete(wake);
+        resolve(woken);
       };
-      const timer = setTimeout(done, ms);
-      this.waiters.add(done);
+      const wake = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.waiters.add(wake);
     });
   }
 
@@ -321,10 +351,14 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /**
- * SQS takes at most 256 KiB in one SendMessageBatch, all messages together (and in one
- * message). Rows go out per queue, in batches that stay within that.
+ * SQS takes at most 10 messages and 256 KiB in one SendMessageBatch, all messages together
+ * (and in one message). Rows go out per queue, in batches that stay within both.
  */
 export const SQS_BATCH_MAX_BYTES = 256 * 1024;
+export const SQS_BATCH_MAX_ENTRIES = 10;
+
+/** Batches published less than this long ago mean commits are streaming in (see `lingerMs`). */
+const STREAM_WINDOW_MS = 250;
 
 function sqsBatches(rows: OutboxRow[]): [string, { row: OutboxRow; body: string }[]][] {
   const batches: [string, { row: OutboxRow; body: string }[]][] = [];
@@ -335,7 +369,10 @@ function sqsBatches(rows: OutboxRow[]): [string, { row: OutboxRow; body: string 
       const body = JSON.stringify(envelope(outboxEvent(row)));
       // The body, plus the "type" attribute's name, data type and value.
       const size = Buffer.byteLength(body) + Buffer.byteLength(row.type) + 10;
-      if (current.length > 0 && bytes + size > SQS_BATCH_MAX_BYTES) {
+      if (
+        current.length > 0 &&
+        (bytes + size > SQS_BATCH_MAX_BYTES || current.length === SQS_BATCH_MAX_ENTRIES)
+      ) {
         batches.push([queue, current]);
         current = [];
         bytes = 0;
