@@ -58,17 +58,29 @@ test('a session ended elsewhere sends you to sign in, and back to where you were
     });
   });
 
-  // The next request of the page finds the session gone: opening the movement dialog may
-  // already make one (a stale query refetched); if not, recording the movement does.
+  // The next request of the page finds the session gone. Which one that is depends on
+  // timing: a stale query refetched in the background, opening the movement dialog, or
+  // recording the movement. Each step is taken unless the sign-in page has already taken
+  // the part page away.
   const ended = page.getByText('Your session ended');
-  const submit = page.getByRole('dialog').getByRole('button', { name: 'Receive' });
-  await page.getByRole('button', { name: 'Receive' }).click();
-  await expect(ended.or(submit).first()).toBeVisible();
-  if (!(await ended.isVisible())) {
-    await submit.click({ timeout: 5000 }).catch(async (error: unknown) => {
-      // Only the sign-in page taking the dialog away may interrupt the click.
-      if (!(await ended.isVisible())) throw error;
-    });
+  const unlessEnded = async (step: () => Promise<void>): Promise<boolean> => {
+    const taken = step().then(
+      () => 'taken' as const,
+      (error: unknown) => error,
+    );
+    const sessionEnded = ended.waitFor().then(
+      () => 'ended' as const,
+      (error: unknown) => error,
+    );
+    const outcome = await Promise.race([taken, sessionEnded]);
+    if (outcome === 'ended') return false;
+    if (outcome === 'taken') return true;
+    if (await ended.isVisible()) return false;
+    throw outcome;
+  };
+  const dialog = page.getByRole('dialog');
+  if (await unlessEnded(() => page.getByRole('button', { name: 'Receive' }).click())) {
+    await unlessEnded(() => dialog.getByRole('button', { name: 'Receive' }).click());
   }
   await expect(page).toHaveURL(/\/login\?/);
   await expect(ended).toBeVisible();
