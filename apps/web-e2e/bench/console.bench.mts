@@ -10,8 +10,21 @@
  *    - record a movement: Enter/click to the confirmed on hand (p95 goal ≤ 250 ms).
  *
  * Run with Node 24 (type stripping): node apps/web-e2e/bench/console.bench.mts
+ *
+ * BENCH_PHASES=search,dialog runs only those of fcp, search, scan, dialog. BENCH_PROFILE_DIR
+ * writes the page's CPU profile of each browser phase there (<phase>.cpuprofile, for Chrome
+ * DevTools' Performance panel); build the console with `--minify false` to read names.
+ * BENCH_VERBOSE=1 prints every search and dialog movement as it is measured.
  */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +39,9 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 10);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 40);
 const MOVEMENT_RUNS = Number(process.env.BENCH_MOVEMENT_RUNS ?? 40);
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'fcp,search,scan,dialog').split(','));
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const VERBOSE = process.env.BENCH_VERBOSE === '1';
 const REFRESH_TOKEN_KEY = 'inventory.refreshToken';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -162,89 +178,101 @@ async function main(): Promise<void> {
       return context.newPage();
     };
 
-    // First contentful paint of the dashboard: a new context (empty cache) each time.
-    const fcps: number[] = [];
-    const ready: number[] = [];
-    for (let run = 0; run < FCP_RUNS; run += 1) {
-      const page = await signedInPage();
-      const start = Date.now();
-      await page.goto(`${url}/`);
-      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-      ready.push(Date.now() - start);
-      // The paint entry can be reported a frame after the heading is in the page: wait for it.
-      const fcp = await page.evaluate(
-        () =>
-          new Promise<number>((done) => {
-            new PerformanceObserver((list) => {
-              const entry = list.getEntriesByName('first-contentful-paint')[0];
-              if (entry) done(entry.startTime);
-            }).observe({ type: 'paint', buffered: true });
-            setTimeout(() => done(NaN), 5000);
-          }),
-      );
-      if (Number.isFinite(fcp)) fcps.push(fcp);
-      await page.context().close();
-    }
-    say(`\nDashboard, fresh browser each time: first contentful paint ${stats(fcps)}`);
-    say(`  until the dashboard heading is shown: ${stats(ready)}`);
-    row(
-      'dashboard first contentful paint, localhost, empty cache',
-      `p50 ${ms(percentile(fcps, 50))}, p95 ${ms(percentile(fcps, 95))}`,
-      '≤ 1.0 s',
-      verdict(percentile(fcps, 95), 1000),
-    );
-
-    // Search as you type on the parts list.
-    const searchPage = await signedInPage();
-    await searchPage.goto(`${url}/products`);
-    const search = searchPage.getByRole('searchbox', { name: 'Search parts' });
-    await search.waitFor();
-    await installKeyClock(searchPage);
-    const terms = SEARCH_TERMS;
-    const searchTimes: number[] = [];
-    const split = { wait: [] as number[], request: [] as number[], render: [] as number[] };
-    const apiTimes: number[] = [];
-    for (let run = 0; run < SEARCH_RUNS; run += 1) {
-      const term = terms[run % terms.length];
-      const asked = performance.now();
-      const expected = await request<{ total: number; items: { sku: string }[] }>(
-        'GET',
-        `/api/v1/products?search=${encodeURIComponent(term)}`,
-        undefined,
-        admin,
-      );
-      apiTimes.push(performance.now() - asked);
-      await search.fill('');
-      await search.focus();
-      await searchPage.keyboard.type(term, { delay: 60 });
-      const painted = await paintedAfterLastKey(searchPage, {
-        term,
-        firstSku: expected.items[0].sku,
-        total: expected.total,
-      });
-      searchTimes.push(painted.total);
-      if (painted.request) {
-        split.wait.push(painted.request.start);
-        split.request.push(painted.request.duration);
-        split.render.push(painted.total - painted.request.end);
+    if (PHASES.has('fcp')) {
+      // First contentful paint of the dashboard: a new context (empty cache) each time.
+      const fcps: number[] = [];
+      const ready: number[] = [];
+      for (let run = 0; run < FCP_RUNS; run += 1) {
+        const page = await signedInPage();
+        const start = Date.now();
+        await page.goto(`${url}/`);
+        await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+        ready.push(Date.now() - start);
+        // The paint entry can be reported a frame after the heading is in the page: wait for it.
+        const fcp = await page.evaluate(
+          () =>
+            new Promise<number>((done) => {
+              new PerformanceObserver((list) => {
+                const entry = list.getEntriesByName('first-contentful-paint')[0];
+                if (entry) done(entry.startTime);
+              }).observe({ type: 'paint', buffered: true });
+              setTimeout(() => done(NaN), 5000);
+            }),
+        );
+        if (Number.isFinite(fcp)) fcps.push(fcp);
+        await page.context().close();
       }
+      say(`\nDashboard, fresh browser each time: first contentful paint ${stats(fcps)}`);
+      say(`  until the dashboard heading is shown: ${stats(ready)}`);
+      row(
+        'dashboard first contentful paint, localhost, empty cache',
+        `p50 ${ms(percentile(fcps, 50))}, p95 ${ms(percentile(fcps, 95))}`,
+        '≤ 1.0 s',
+        verdict(percentile(fcps, 95), 1000),
+      );
     }
-    say(
-      `\nParts search at ${total.toLocaleString()} products, last keystroke → results painted: ${stats(searchTimes)}`,
-    );
-    say(`  last keystroke → the request sent (debounce, URL): ${stats(split.wait)}`);
-    say(`  the request in the browser (sent → answer read):   ${stats(split.request)}`);
-    say(`  answer → results painted (render):                 ${stats(split.render)}`);
-    say(`  the same searches asked by this script (API only):  ${stats(apiTimes)}`);
-    row(
-      `search results painted after the last keystroke, ${Math.round(total / 1000)}k products`,
-      `p50 ${ms(percentile(searchTimes, 50))}, p95 ${ms(percentile(searchTimes, 95))}`,
-      'p95 ≤ 300 ms',
-      verdict(percentile(searchTimes, 95), 300),
-    );
-    await searchPage.context().close();
 
-    // Record a movement: scan mode, Enter on a SKU → the new on hand on screen.
+    if (PHASES.has('search')) {
+      // Search as you type on the parts list.
+      const searchPage = await signedInPage();
+      await searchPage.goto(`${url}/products`);
+      const search = searchPage.getByRole('searchbox', { name: 'Search parts' });
+      await search.waitFor();
+      await installKeyClock(searchPage);
+      const terms = SEARCH_TERMS;
+      const searchTimes: number[] = [];
+      const split = { wait: [] as number[], request: [] as number[], render: [] as number[] };
+      const apiTimes: number[] = [];
+      const profiled = await profile(searchPage, 'search');
+      for (let run = 0; run < SEARCH_RUNS; run += 1) {
+        const term = terms[run % terms.length];
+        const asked = performance.now();
+        const expected = await request<{ total: number; items: { sku: string }[] }>(
+          'GET',
+          `/api/v1/products?search=${encodeURIComponent(term)}`,
+          undefined,
+          admin,
+        );
+        apiTimes.push(performance.now() - asked);
+        await search.fill('');
+        await search.focus();
+        await searchPage.keyboard.type(term, { delay: 60 });
+        const painted = await paintedAfterLastKey(searchPage, {
+          term,
+          firstSku: expected.items[0].sku,
+          total: expected.total,
+        });
+        searchTimes.push(painted.total);
+        if (VERBOSE) {
+          const r = painted.request;
+          say(
+            `  ${term.padEnd(16)} ${ms(painted.total)}` +
+              (r ? ` (sent ${ms(r.start)}, answered ${ms(r.end)})` : ''),
+          );
+        }
+        if (painted.request) {
+          split.wait.push(painted.request.start);
+          split.request.push(painted.request.duration);
+          split.render.push(painted.total - painted.request.end);
+        }
+      }
+      await profiled();
+      say(
+        `\nParts search at ${total.toLocaleString()} products, last keystroke → results painted: ${stats(searchTimes)}`,
+      );
+      say(`  last keystroke → the request sent (debounce, URL): ${stats(split.wait)}`);
+      say(`  the request in the browser (sent → answer read):   ${stats(split.request)}`);
+      say(`  answer → results painted (render):                 ${stats(split.render)}`);
+      say(`  the same searches asked by this script (API only):  ${stats(apiTimes)}`);
+      row(
+        `search results painted after the last keystroke, ${Math.round(total / 1000)}k products`,
+        `p50 ${ms(percentile(searchTimes, 50))}, p95 ${ms(percentile(searchTimes, 95))}`,
+        'p95 ≤ 300 ms',
+        verdict(percentile(searchTimes, 95), 300),
+      );
+      await searchPage.context().close();
+    }
+
     const {
       items: [part],
     } = await request<{ items: { id: string; sku: string }[] }>(
@@ -259,12 +287,6 @@ async function main(): Promise<void> {
       { productId: part.id, type: 'receive', quantity: 100_000 },
       admin,
     );
-    const scanPage = await signedInPage();
-    await scanPage.goto(`${url}/scan?mode=issue`);
-    const field = scanPage.getByRole('textbox', { name: 'Scan or type a SKU' });
-    await field.waitFor();
-    await installKeyClock(scanPage);
-    const scanTimes: number[] = [];
     let expected = (
       await request<{ onHand: number }>(
         'GET',
@@ -273,46 +295,65 @@ async function main(): Promise<void> {
         admin,
       )
     ).onHand;
-    for (let run = 0; run < MOVEMENT_RUNS; run += 1) {
-      await scanPage.keyboard.type(part.sku, { delay: 2 });
-      expected -= 1;
-      await scanPage.keyboard.press('Enter');
-      scanTimes.push(await onHandPainted(scanPage, expected));
-    }
-    say(`\nRecord a movement (scan mode: Enter → new on hand painted): ${stats(scanTimes)}`);
-    row(
-      'record a movement (scan mode), Enter → confirmed on hand painted',
-      `p50 ${ms(percentile(scanTimes, 50))}, p95 ${ms(percentile(scanTimes, 95))}`,
-      'p95 ≤ 250 ms',
-      verdict(percentile(scanTimes, 95), 250),
-    );
-    await scanPage.context().close();
 
-    // Record a movement from the part page's dialog: click on Issue → the new on hand.
-    const partPage = await signedInPage();
-    await partPage.goto(`${url}/products/${part.id}`);
-    await partPage.getByTestId('on-hand').waitFor();
-    await installKeyClock(partPage);
-    const dialogTimes: number[] = [];
-    const dialog = partPage.getByRole('dialog');
-    for (let run = 0; run < MOVEMENT_RUNS; run += 1) {
-      await partPage.keyboard.press('i');
-      const quantity = dialog.getByRole('textbox', { name: 'Quantity issued' });
-      await quantity.waitFor();
-      await quantity.fill('1');
-      expected -= 1;
-      await dialog.getByRole('button', { name: 'Issue', exact: true }).click();
-      dialogTimes.push(await onHandPainted(partPage, expected, 'on-hand'));
-      await dialog.waitFor({ state: 'hidden' });
+    if (PHASES.has('scan')) {
+      // Record a movement: scan mode, Enter on a SKU → the new on hand on screen.
+      const scanPage = await signedInPage();
+      await scanPage.goto(`${url}/scan?mode=issue`);
+      const field = scanPage.getByRole('textbox', { name: 'Scan or type a SKU' });
+      await field.waitFor();
+      await installKeyClock(scanPage);
+      const scanTimes: number[] = [];
+      const profiled = await profile(scanPage, 'scan');
+      for (let run = 0; run < MOVEMENT_RUNS; run += 1) {
+        await scanPage.keyboard.type(part.sku, { delay: 2 });
+        expected -= 1;
+        await scanPage.keyboard.press('Enter');
+        scanTimes.push(await onHandPainted(scanPage, expected));
+      }
+      await profiled();
+      say(`\nRecord a movement (scan mode: Enter → new on hand painted): ${stats(scanTimes)}`);
+      row(
+        'record a movement (scan mode), Enter → confirmed on hand painted',
+        `p50 ${ms(percentile(scanTimes, 50))}, p95 ${ms(percentile(scanTimes, 95))}`,
+        'p95 ≤ 250 ms',
+        verdict(percentile(scanTimes, 95), 250),
+      );
+      await scanPage.context().close();
     }
-    say(`Record a movement (part page dialog: click → new on hand painted): ${stats(dialogTimes)}`);
-    row(
-      'record a movement (part page dialog), click → confirmed on hand painted',
-      `p50 ${ms(percentile(dialogTimes, 50))}, p95 ${ms(percentile(dialogTimes, 95))}`,
-      'p95 ≤ 250 ms',
-      verdict(percentile(dialogTimes, 95), 250),
-    );
-    await partPage.context().close();
+
+    if (PHASES.has('dialog')) {
+      // Record a movement from the part page's dialog: click on Issue → the new on hand.
+      const partPage = await signedInPage();
+      await partPage.goto(`${url}/products/${part.id}`);
+      await partPage.getByTestId('on-hand').waitFor();
+      await installKeyClock(partPage);
+      const dialogTimes: number[] = [];
+      const dialog = partPage.getByRole('dialog');
+      const profiled = await profile(partPage, 'dialog');
+      for (let run = 0; run < MOVEMENT_RUNS; run += 1) {
+        await partPage.keyboard.press('i');
+        const quantity = dialog.getByRole('textbox', { name: 'Quantity issued' });
+        await quantity.waitFor();
+        await quantity.fill('1');
+        expected -= 1;
+        await dialog.getByRole('button', { name: 'Issue', exact: true }).click();
+        dialogTimes.push(await onHandPainted(partPage, expected, 'on-hand'));
+        if (VERBOSE) say(`  dialog ${run + 1}: ${ms(dialogTimes.at(-1)!)}`);
+        await dialog.waitFor({ state: 'hidden' });
+      }
+      await profiled();
+      say(
+        `Record a movement (part page dialog: click → new on hand painted): ${stats(dialogTimes)}`,
+      );
+      row(
+        'record a movement (part page dialog), click → confirmed on hand painted',
+        `p50 ${ms(percentile(dialogTimes, 50))}, p95 ${ms(percentile(dialogTimes, 95))}`,
+        'p95 ≤ 250 ms',
+        verdict(percentile(dialogTimes, 95), 250),
+      );
+      await partPage.context().close();
+    }
   } finally {
     await browser?.close();
     await stack.stop();
@@ -324,6 +365,24 @@ async function main(): Promise<void> {
   say('| --- | --- | --- | --- |');
   for (const [what, measured, goal, met] of rows)
     say(`| ${what} | ${measured} | ${goal} | ${met} |`);
+}
+
+/**
+ * With BENCH_PROFILE_DIR set, records the page's JavaScript CPU profile until the returned
+ * function is called, and writes it as <name>.cpuprofile; otherwise does nothing.
+ */
+async function profile(page: Page, name: string): Promise<() => Promise<void>> {
+  if (!PROFILE_DIR) return async () => undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile: recorded } = await cdp.send('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(recorded));
+    await cdp.detach();
+  };
 }
 
 /** Searches of the bench catalog; neighbours have different answers. */
