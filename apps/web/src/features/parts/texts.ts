@@ -27,6 +27,7 @@ export const partsTexts = {
   selectPage: 'Select every part on this page',
   record: 'Record',
   perPage: 'Per page',
+  loading: 'Loading parts',
   // The part page
   notFound: 'There is no part with this address (it may have been deleted).',
   backToList: 'Back to parts',

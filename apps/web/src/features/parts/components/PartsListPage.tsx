@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowsExchange, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
@@ -112,11 +112,16 @@ export function PartsListPage({ search, onSearchChange }: Props) {
     <PageShell
       title={t.listTitle}
       actions={
-        data && (
-          <Text size="sm" c="dimmed" data-testid="parts-total">
-            {t.total(formatCount(data.total))}
-          </Text>
-        )
+        <Group gap="xs">
+          {products.isFetching && !products.isPending && (
+            <Loader size="xs" aria-label={t.loading} data-testid="parts-fetching" />
+          )}
+          {data && (
+            <Text size="sm" c="dimmed" data-testid="parts-total">
+              {t.total(formatCount(data.total))}
+            </Text>
+          )}
+        </Group>
       }
     >
       <Stack gap="sm">
@@ -164,18 +169,27 @@ export function PartsListPage({ search, onSearchChange }: Props) {
           />
         )}
         <ErrorBanner error={products.error} onRetry={() => void products.refetch()} />
-        <PartsTable
-          records={data?.items}
-          total={data?.total ?? 0}
-          fetching={products.isFetching}
-          pending={products.isPending}
-          page={page}
-          pageSize={pageSize}
-          sort={search.sort}
-          onSearchChange={change}
-          onRecord={openMovement}
-          selection={selection}
-        />
+        {/* While the next answer loads, the rows on screen are dimmed by their wrapper, so the
+            table itself renders only when the answer is there. */}
+        <div
+          aria-busy={products.isPlaceholderData || undefined}
+          style={{
+            opacity: products.isPlaceholderData ? 0.6 : 1,
+            transition: 'opacity 120ms',
+          }}
+        >
+          <PartsTable
+            records={data?.items}
+            total={data?.total ?? 0}
+            pending={products.isPending}
+            page={page}
+            pageSize={pageSize}
+            sort={search.sort}
+            onSearchChange={change}
+            onRecord={openMovement}
+            selection={selection}
+          />
+        </div>
       </Stack>
     </PageShell>
   );
@@ -186,7 +200,7 @@ const NO_PRODUCTS: Product[] = [];
 interface PartsTableProps {
   records: Product[] | undefined;
   total: number;
-  fetching: boolean;
+  /** The first page is on its way (later pages keep the previous one on screen). */
   pending: boolean;
   page: number;
   pageSize: number;
@@ -198,12 +212,12 @@ interface PartsTableProps {
 
 /**
  * The table of one page. It renders again only when what it shows changes (not while the
- * search box is typed in or the URL follows it), and its columns are made once.
+ * search box is typed in, the URL follows it or the next answer is on its way), and its
+ * columns are made once. Its cells are plain: a page of rows is rendered for every answer.
  */
 const PartsTable = memo(function PartsTable({
   records,
   total,
-  fetching,
   pending,
   page,
   pageSize,
@@ -228,7 +242,7 @@ const PartsTable = memo(function PartsTable({
       striped
       highlightOnHover
       minHeight={200}
-      fetching={fetching}
+      fetching={pending}
       records={records ?? NO_PRODUCTS}
       idAccessor="id"
       noRecordsText={pending ? '' : t.noParts}
@@ -312,25 +326,26 @@ function partsColumns(onRecord: ReturnType<typeof useMovementLauncher>) {
       textAlign: 'right' as const,
       render: (product: Product) =>
         product.active && (
-          <Tooltip label={t.recordFor(product.name)}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={t.recordFor(product.name)}
-              onClick={() =>
-                onRecord(
-                  {
-                    id: product.id,
-                    sku: product.sku,
-                    name: product.name,
-                    onHand: product.stock?.onHand ?? null,
-                  },
-                  'issue',
-                )
-              }
-            >
-              <IconArrowsExchange size={18} />
-            </ActionIcon>
-          </Tooltip>
+          // The browser's own tooltip (title): a Mantine Tooltip per row costs each answer's
+          // render a floating element's hooks for every row.
+          <ActionIcon
+            variant="subtle"
+            aria-label={t.recordFor(product.name)}
+            title={t.recordFor(product.name)}
+            onClick={() =>
+              onRecord(
+                {
+                  id: product.id,
+                  sku: product.sku,
+                  name: product.name,
+                  onHand: product.stock?.onHand ?? null,
+                },
+                'issue',
+              )
+            }
+          >
+            <IconArrowsExchange size={18} />
+          </ActionIcon>
         ),
     },
   ];
