@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { stockStatus, type Schemas } from '@inventory/api-client';
+import { afterNextPaint } from './after-next-paint';
 
 type Product = Schemas['ProductWithStockDto'];
 type RecordedMovement = Schemas['RecordMovementResultDto'];
@@ -62,6 +63,12 @@ export async function applyRecordedMovement(
     queryClient.setQueryData(queryKey, (data: unknown) => patched(data, productId, result));
   }
   void queryClient.invalidateQueries({ queryKey: ['products'], refetchType: 'none' });
-  void queryClient.invalidateQueries({ queryKey: ['stock'] });
-  void queryClient.invalidateQueries({ queryKey: ['movements'] });
+  // The lists are asked for once the new on hand is painted: their answers (quick on a
+  // local network) would otherwise be rendered before the number the user waits for.
+  void afterNextPaint().then(() =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['stock'] }),
+      queryClient.invalidateQueries({ queryKey: ['movements'] }),
+    ]),
+  );
 }

@@ -13,6 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ApiProblem } from '../../../shared/api/problem';
+import { afterNextPaint } from '../../../shared/movements/after-next-paint';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { applyFieldErrors } from '../../../shared/forms/field-errors';
 import type { MovementTarget, MovementType } from '../../../shared/movements/movement-launcher';
@@ -53,6 +54,7 @@ export function MovementDialog({ target, type, onClose }: Props) {
     if (!target) return;
     try {
       const result = await movement.record(toBody(target.id, input));
+      await afterNextPaint();
       notifications.show({
         color: 'green',
         message: t.recorded[input.type](

@@ -23,7 +23,7 @@ import { ApiProblem } from '../../../shared/api/problem';
 import { AdminOnly } from '../../../shared/auth/AdminOnly';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { ButtonLink, TextLink } from '../../../shared/components/links';
-import { MovementTable } from '../../../shared/components/MovementTable';
+import { MovementTable, type Movement } from '../../../shared/components/MovementTable';
 import { PageShell } from '../../../shared/components/PageShell';
 import { StockStatusBadge } from '../../../shared/components/StockStatusBadge';
 import { formatCount, formatDateTime, formatPrice } from '../../../shared/format';
@@ -385,6 +385,8 @@ function Media({ product }: { product: Product }) {
   );
 }
 
+const NO_MOVEMENTS: Movement[] = [];
+
 /** Movements from the ledger; with the audit trail wired in, a History tab of every change. */
 function History({ productId, changes }: { productId: string; changes?: ReactNode }) {
   const [page, setPage] = useState(1);
@@ -393,8 +395,10 @@ function History({ productId, changes }: { productId: string; changes?: ReactNod
     <>
       <ErrorBanner error={movements.error} onRetry={() => void movements.refetch()} />
       <MovementTable
-        records={movements.data?.items ?? []}
-        fetching={movements.isFetching}
+        records={movements.data?.items ?? NO_MOVEMENTS}
+        // Only while another page loads: a refresh after a movement renders once, when its
+        // answer is there.
+        fetching={movements.isPlaceholderData}
         paging={{
           page,
           pageSize: HISTORY_PAGE_SIZE,

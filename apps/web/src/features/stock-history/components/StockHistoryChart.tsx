@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   Area,
   AreaChart,
@@ -16,13 +17,31 @@ interface Props {
   height: number;
 }
 
-const dayLabel = (day: string, long = false) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    ...(long ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  });
+// Made once: the axis formats every day's label several times while it measures its ticks,
+// and toLocaleDateString would make a new formatter each time.
+const shortDay = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const longDay = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
+const shortLabels = new Map<string, string>();
+
+function dayLabel(day: string): string {
+  let label = shortLabels.get(day);
+  if (label === undefined) {
+    label = shortDay.format(dayDate(day));
+    shortLabels.set(day, label);
+  }
+  return label;
+}
+const longDayLabel = (day: unknown) => longDay.format(dayDate(String(day)));
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `value`: an axis top with round ticks. */
 function niceCeiling(value: number): number {
@@ -30,8 +49,12 @@ function niceCeiling(value: number): number {
   return ([1, 2, 5, 10].find((step) => step * power >= value) ?? 10) * power;
 }
 
-/** On hand per day as a step area, the reorder level as a dashed line (lazy-loaded: recharts). */
-export default function StockHistoryChart({ history, height }: Props) {
+/**
+ * On hand per day as a step area, the reorder level as a dashed line (lazy-loaded: recharts).
+ * Rendered again only for a new history: the part page renders its panel for every change of
+ * the part's stock, and drawing the chart is the dearest part of that page.
+ */
+export default memo(function StockHistoryChart({ history, height }: Props) {
   const top = Math.max(history.reorderLevel, ...history.points.map((p) => p.onHand), 1);
   return (
     <div role="img" aria-label={t.chartLabel(history.days)} data-testid="stock-history-chart">
@@ -40,7 +63,7 @@ export default function StockHistoryChart({ history, height }: Props) {
           <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
           <XAxis
             dataKey="day"
-            tickFormatter={(day: string) => dayLabel(day)}
+            tickFormatter={dayLabel}
             minTickGap={24}
             tick={{ fill: 'var(--mantine-color-dimmed)', fontSize: 12 }}
             stroke="var(--mantine-color-default-border)"
@@ -53,7 +76,7 @@ export default function StockHistoryChart({ history, height }: Props) {
             stroke="var(--mantine-color-default-border)"
           />
           <Tooltip
-            labelFormatter={(day) => dayLabel(String(day), true)}
+            labelFormatter={longDayLabel}
             formatter={(value, name) => [value, name]}
             contentStyle={{
               background: 'var(--mantine-color-body)',
@@ -86,4 +109,4 @@ export default function StockHistoryChart({ history, height }: Props) {
       </ResponsiveContainer>
     </div>
   );
-}
+});
