@@ -134,31 +134,11 @@ export function PartsListPage({ search, onSearchChange }: Props) {
               change({ q, page: undefined }, { replace: true });
             }}
           />
-          <Select
-            label={t.category}
-            placeholder={t.categoryPlaceholder}
-            data={categories.data ?? []}
-            value={search.category ?? null}
-            onChange={(value) => change({ category: value ?? undefined, page: undefined })}
-            searchable
-            clearable
-            nothingFoundMessage="–"
-            style={{ flex: '1 1 220px' }}
-          />
-          <Select
-            label={t.status}
-            placeholder={t.statusAll}
-            data={STATUS_OPTIONS}
-            value={search.status ?? null}
-            onChange={(value) =>
-              change({
-                status: (value as StockStatus | null) ?? undefined,
-                page: undefined,
-              })
-            }
-            clearable
-            allowDeselect
-            style={{ flex: '0 1 180px' }}
+          <Filters
+            category={search.category}
+            status={search.status}
+            categories={categories.data}
+            onSearchChange={change}
           />
         </Group>
         {selectable && SelectionActions && (
@@ -195,6 +175,54 @@ export function PartsListPage({ search, onSearchChange }: Props) {
   );
 }
 
+/**
+ * The category and stock filters. Their Selects (a combobox and a popover each) render again
+ * only when a filter or the category list changes, not for every answer of the search.
+ */
+const Filters = memo(function Filters({
+  category,
+  status,
+  categories,
+  onSearchChange,
+}: {
+  category: string | undefined;
+  status: StockStatus | undefined;
+  categories: ReturnType<typeof useCategoryOptions>['data'];
+  onSearchChange: Props['onSearchChange'];
+}) {
+  return (
+    <>
+      <Select
+        label={t.category}
+        placeholder={t.categoryPlaceholder}
+        data={categories ?? NO_CATEGORIES}
+        value={category ?? null}
+        onChange={(value) => onSearchChange({ category: value ?? undefined, page: undefined })}
+        searchable
+        clearable
+        nothingFoundMessage="–"
+        style={{ flex: '1 1 220px' }}
+      />
+      <Select
+        label={t.status}
+        placeholder={t.statusAll}
+        data={STATUS_OPTIONS}
+        value={status ?? null}
+        onChange={(value) =>
+          onSearchChange({
+            status: (value as StockStatus | null) ?? undefined,
+            page: undefined,
+          })
+        }
+        clearable
+        allowDeselect
+        style={{ flex: '0 1 180px' }}
+      />
+    </>
+  );
+});
+
+const NO_CATEGORIES: never[] = [];
 const NO_PRODUCTS: Product[] = [];
 
 interface PartsTableProps {
