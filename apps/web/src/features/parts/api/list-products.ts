@@ -27,13 +27,20 @@ export function useProducts(query: ProductsQuery) {
 
 /**
  * Asks for a page before the page shows it: the search box sends its request the moment
- * typing pauses, while the URL (and the table) follow; the table then finds it on its way.
+ * typing pauses, and the URL (and the table) follow once it is answered. Resolves when the
+ * answer (or the failure) is in the cache, at once when an earlier answer is; never rejects.
  */
-export function usePrefetchProducts(): (query: ProductsQuery) => void {
+export function usePrefetchProducts(): (query: ProductsQuery) => Promise<void> {
   const { api } = useApi();
   const queryClient = useQueryClient();
   return useCallback(
-    (query) => void queryClient.prefetchQuery(productsQuery(api, query)),
+    (query) => {
+      const options = productsQuery(api, query);
+      const cached = queryClient.getQueryData(options.queryKey) !== undefined;
+      const answered = queryClient.prefetchQuery(options);
+      // A page already in the cache is shown at once (and refreshed in the background).
+      return cached ? Promise.resolve() : answered;
+    },
     [api, queryClient],
   );
 }

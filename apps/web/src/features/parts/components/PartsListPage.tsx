@@ -103,6 +103,7 @@ export function PartsListPage({ search, onSearchChange }: Props) {
   useLayoutEffect(() => {
     latest.current = onSearchChange;
   });
+  const searches = useRef(0);
   const change = useCallback<Props['onSearchChange']>(
     (next, options) => latest.current(next, options),
     [],
@@ -129,9 +130,13 @@ export function PartsListPage({ search, onSearchChange }: Props) {
           <SearchField
             q={search.q}
             onSearch={(q) => {
-              // The request leaves now; the URL and the table follow.
-              prefetch({ ...query, search: q, page: 1 });
-              change({ q, page: undefined }, { replace: true });
+              // The request leaves now; the URL and the table follow when it is answered, so
+              // the page renders once for it (and the main thread is free when it comes).
+              // Only the latest search moves the URL.
+              const asked = ++searches.current;
+              void prefetch({ ...query, search: q, page: 1 }).then(() => {
+                if (asked === searches.current) change({ q, page: undefined }, { replace: true });
+              });
             }}
           />
           <Filters
