@@ -59,6 +59,8 @@ const MAX_VISIBILITY_SECONDS = 12 * 3600;
 const WAIT_TIME_SECONDS = 20;
 /** How long settled messages wait for others to share their batch request. */
 const SETTLE_LINGER_MS = 5;
+/** How long a poller waits for more room to free up when only a little is free. */
+const RECEIVE_LINGER_MS = 10;
 /** How long stopping waits for handlers still running before it gives up on them. */
 const STOP_WAIT_MS = 30_000;
 
@@ -141,6 +143,8 @@ class QueueConsumer {
   private readonly deletes: SettleBatches<Message>;
   private readonly visibility: SettleBatches<VisibilityChange>;
   private readonly batchSize: number;
+  /** Most messages one receive asks for: the batch size, or less when fewer fit in hand. */
+  private readonly receiveMost: number;
   private readonly pollers: number;
   private readonly visibilityTimeout: number;
   private readonly retryDelay: (receives: number) => number;
@@ -161,7 +165,9 @@ class QueueConsumer {
     this.pollers = Math.max(1, options.pollers ?? 1);
     this.visibilityTimeout = options.visibilityTimeout ?? 30;
     this.retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
-    this.room = new Room(Math.max(1, options.maxInFlight ?? this.batchSize * this.pollers));
+    const maxInFlight = Math.max(1, options.maxInFlight ?? this.batchSize * this.pollers);
+    this.room = new Room(maxInFlight);
+    this.receiveMost = Math.min(this.batchSize, maxInFlight);
     this.abort.signal.addEventListener('abort', () => this.room.wakeAll(), { once: true });
     this.deletes = new SettleBatches((messages) => this.delete(messages), SETTLE_LINGER_MS);
     this.visibility = new SettleBatches(
@@ -202,7 +208,12 @@ class QueueConsumer {
   private async poll(): Promise<void> {
     const { signal } = this.abort;
     while (!signal.aborted) {
-      const room = await this.room.take(this.batchSize, signal);
+      // With messages still in hand, room frees up one place at a time: take a few together.
+      const room = await this.room.take(
+        this.receiveMost,
+        signal,
+        this.inHand.size > 0 ? RECEIVE_LINGER_MS : 0,
+      );
       if (room === 0) break;
       let messages: Message[];
       try {
@@ -406,12 +417,26 @@ class Room {
 
   constructor(private free: number) {}
 
-  /** Waits until there is room, then takes up to `most` of it; 0 once `signal` is aborted. */
-  async take(most: number, signal: AbortSignal): Promise<number> {
-    while (this.free === 0 && !signal.aborted) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+  /**
+   * Waits until there is room, then takes up to `most` of it; 0 once `signal` is aborted.
+   * With less than `most` free, waits up to `lingerMs` for more to free up first: under load
+   * places free one at a time, and receiving each alone would cost a request per message.
+   */
+  async take(most: number, signal: AbortSignal, lingerMs = 0): Promise<number> {
+    const lingerUntil = Date.now() + lingerMs;
+    for (;;) {
+      if (signal.aborted) return 0;
+      const lingering = Date.now() < lingerUntil;
+      if (this.free >= most || (this.free > 0 && !lingering)) break;
+      await new Promise<void>((resolve) => {
+        const timer =
+          this.free > 0 ? setTimeout(() => this.wakeAll(), lingerUntil - Date.now()) : undefined;
+        this.waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
-    if (signal.aborted) return 0;
     const taken = Math.min(most, this.free);
     this.free -= taken;
     return taken;
