@@ -58,9 +58,9 @@ const MAX_VISIBILITY_SECONDS = 12 * 3600;
 /** SQS's longest long poll. */
 const WAIT_TIME_SECONDS = 20;
 /** How long settled messages wait for others to share their batch request. */
-const SETTLE_LINGER_MS = 5;
+const SETTLE_LINGER_MS = 20;
 /** How long a poller waits for more room to free up when only a little is free. */
-const RECEIVE_LINGER_MS = 10;
+const RECEIVE_LINGER_MS = 20;
 /** How long stopping waits for handlers still running before it gives up on them. */
 const STOP_WAIT_MS = 30_000;
 
