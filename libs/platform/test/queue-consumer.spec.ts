@@ -1,11 +1,17 @@
-import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SQSClient,
+  type Message,
+} from '@aws-sdk/client-sqs';
 import { deadLetterQueueName, Queues, type EventEnvelope } from '@inventory/contracts';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../src/context/request-context';
 import { markProcessed } from '../src/sqs/processed-messages';
 import { PoisonMessageError, QueueConsumers } from '../src/sqs/queue-consumer';
 import { QueueDirectory } from '../src/sqs/queue-directory';
-import { drain, eventually, messagingFixture, sleep, type MessagingFixture } from './support';
+import { AWS, drain, eventually, messagingFixture, sleep, type MessagingFixture } from './support';
 
 function envelope(type: string, payload: object): EventEnvelope {
   return {
@@ -17,6 +23,75 @@ function envelope(type: string, payload: object): EventEnvelope {
     correlationId: `corr-${randomUUID()}`,
     payload,
   };
+}
+
+/** A promise settled from outside: what a test waits on instead of sleeping. */
+function signal<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Rejects with `what` when `promise` takes longer than `ms`, so a hang fails clearly. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** One settle request the consumer sent, with its entries and the ones SQS accepted. */
+interface SettleCall {
+  command: string;
+  entries: { ReceiptHandle?: string; VisibilityTimeout?: number }[];
+  accepted: number;
+}
+
+/**
+ * An SQS client on the stand-in that records every delete and visibility request as it
+ * answers, and wakes the test whenever one did: the consumers under test use it, the test
+ * reads the queue through the fixture's own client.
+ */
+function recordingClient(endpoint: string) {
+  const client = new SQSClient({ ...AWS, endpoint, maxAttempts: 1 });
+  const calls: SettleCall[] = [];
+  let waiters: (() => void)[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      if (/^(DeleteMessage|ChangeMessageVisibility)/.test(context.commandName ?? '')) {
+        const input = args.input as { Entries?: SettleCall['entries'] } & SettleCall['entries'][0];
+        const output = result.output as { Successful?: unknown[] };
+        const entries = input.Entries ?? [input];
+        calls.push({
+          command: context.commandName!,
+          entries,
+          accepted: output.Successful?.length ?? entries.length,
+        });
+        const woken = waiters;
+        waiters = [];
+        for (const wake of woken) wake();
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'recordSettles' },
+  );
+  /** Resolves once `check` holds after some request answered (or holds already). */
+  const until = async (check: () => boolean) => {
+    while (!check()) await new Promise<void>((resolve) => waiters.push(resolve));
+  };
+  const deleted = () =>
+    new Set(
+      calls
+        .filter((c) => c.command === 'DeleteMessageBatchCommand')
+        .flatMap((c) => c.entries.map((e) => e.ReceiptHandle)),
+    );
+  return { client, calls, until, deleted };
 }
 
 describe('queue consumers (SQS stand-in, real Postgres)', () => {
@@ -44,6 +119,32 @@ describe('queue consumers (SQS stand-in, real Postgres)', () => {
 
   const send = (body: string) =>
     fx.sqs.send(new SendMessageCommand({ QueueUrl: fx.queueUrls[queue], MessageBody: body }));
+
+  const sendBatch = (events: EventEnvelope[]) =>
+    fx.sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: fx.queueUrls[queue],
+        Entries: events.map((event, index) => ({
+          Id: String(index),
+          MessageBody: JSON.stringify(event),
+        })),
+      }),
+    );
+
+  /** Messages in the queue, visible or in flight: 0 once every one was deleted. */
+  const messagesLeft = async () => {
+    const { Attributes } = await fx.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: fx.queueUrls[queue],
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
+    );
+    // The stand-in counts messages in flight in ApproximateNumberOfMessages too.
+    return Math.max(
+      Number(Attributes?.ApproximateNumberOfMessages ?? 0),
+      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
+    );
+  };
 
   it('hands each event to the handler inside its correlation context and deletes it after success', async () => {
     const seen: { id: string; correlationId?: string }[] = [];
@@ -214,5 +315,144 @@ describe('queue consumers (SQS stand-in, real Postgres)', () => {
     await eventually('the handler to start', async () => started);
     await consumers.onApplicationShutdown();
     expect(finished).toBe(true);
+  });
+
+  describe('settling each message as it finishes', () => {
+    let sqs: ReturnType<typeof recordingClient>;
+    let own: QueueConsumers;
+
+    beforeEach(() => {
+      sqs = recordingClient(fx.sqsStandIn.endpoint);
+      own = new QueueConsumers(sqs.client, new QueueDirectory(fx.sqs, ''));
+    });
+
+    afterEach(async () => {
+      await own.stop();
+      sqs.client.destroy();
+    });
+
+    it('lets the other messages, and later ones, be handled and deleted while one is slow', async () => {
+      const slow = envelope('welcome.requested', {});
+      const others = Array.from({ length: 9 }, () => envelope('welcome.requested', {}));
+      const later = Array.from({ length: 5 }, () => envelope('welcome.requested', {}));
+      const release = signal();
+      const slowStarted = signal();
+      const handles = new Map<string, string>(); // event id → receipt handle
+      await own.consume(
+        queue,
+        async (event, message: Message) => {
+          handles.set(event.id, message.ReceiptHandle!);
+          if (event.id !== slow.id) return;
+          slowStarted.resolve();
+          await release.promise;
+        },
+        { pollers: 1, batchSize: 10 },
+      );
+      const deleted = (events: EventEnvelope[]) => () =>
+        events.every((e) => handles.has(e.id) && sqs.deleted().has(handles.get(e.id)));
+
+      await sendBatch([slow, ...others]);
+      await within(slowStarted.promise, 10_000, 'the slow message to be handed out');
+      await within(sqs.until(deleted(others)), 10_000, 'the others to be deleted');
+      await sendBatch(later);
+      await within(sqs.until(deleted(later)), 10_000, 'the later ones to be deleted');
+      expect(sqs.deleted().has(handles.get(slow.id))).toBe(false);
+
+      release.resolve();
+      await within(sqs.until(deleted([slow])), 10_000, 'the slow one to be deleted');
+      expect(await messagesLeft()).toBe(0);
+    });
+
+    it('deletes handled messages in batch requests, and they are not delivered again', async () => {
+      const events = Array.from({ length: 30 }, () => envelope('welcome.requested', {}));
+      await sendBatch(events.slice(0, 10));
+      await sendBatch(events.slice(10, 20));
+      await sendBatch(events.slice(20));
+      const deliveries: string[] = [];
+      await own.consume(queue, async (event) => {
+        deliveries.push(event.id);
+      });
+      await within(
+        sqs.until(() => sqs.deleted().size === 30),
+        15_000,
+        'every message to be deleted',
+      );
+      const deletes = sqs.calls.filter((c) => c.command === 'DeleteMessageBatchCommand');
+      expect(deletes.every((c) => c.entries.length <= 10 && c.accepted === c.entries.length)).toBe(
+        true,
+      );
+      // Settling one by one would take 30 requests.
+      expect(deletes.length).toBeLessThanOrEqual(10);
+      expect(sqs.calls.some((c) => c.command === 'DeleteMessageCommand')).toBe(false);
+      // Gone from the queue, not just hidden for the visibility timeout.
+      expect(await messagesLeft()).toBe(0);
+      expect(deliveries.sort()).toEqual(events.map((e) => e.id).sort());
+    });
+
+    it('on stop(), cuts the long poll at once, lets the message in hand finish and deletes it', async () => {
+      const started = signal();
+      const release = signal();
+      let finished = false;
+      await own.consume(
+        queue,
+        async () => {
+          started.resolve();
+          await release.promise;
+          finished = true;
+        },
+        { pollers: 2 },
+      );
+      await send(JSON.stringify(envelope('welcome.requested', {})));
+      await within(started.promise, 10_000, 'the handler to start');
+      let stopped = false;
+      const stopping = own.stop().then(() => (stopped = true));
+      await new Promise(setImmediate); // let the stop begin
+      expect(stopped).toBe(false);
+      const releasedAt = Date.now();
+      release.resolve();
+      await within(stopping, 10_000, 'stop() to resolve');
+      // The pollers' 20 s long polls did not hold it up.
+      expect(Date.now() - releasedAt).toBeLessThan(2000);
+      expect(finished).toBe(true);
+      expect(sqs.deleted().size).toBe(1);
+      expect(await messagesLeft()).toBe(0);
+    });
+
+    it('keeps a long-running message hidden past its visibility timeout', async () => {
+      const deliveries: string[] = [];
+      const release = signal();
+      await own.consume(
+        queue,
+        async (event) => {
+          deliveries.push(event.id);
+          await release.promise;
+        },
+        { visibilityTimeout: 2, pollers: 2 },
+      );
+      const event = envelope('welcome.requested', {});
+      await send(JSON.stringify(event));
+      // One extension a second: after four, the 2 s timeout it was received with is long over
+      // (the stand-in hands an expired message out again within a second).
+      const heartbeats = () =>
+        sqs.calls.filter(
+          (c) =>
+            c.command === 'ChangeMessageVisibilityBatchCommand' &&
+            c.entries.every((e) => e.VisibilityTimeout === 2),
+        ).length;
+      await within(
+        sqs.until(() => heartbeats() >= 4),
+        15_000,
+        'four visibility extensions',
+      );
+      expect(deliveries).toEqual([event.id]);
+      release.resolve();
+      await within(
+        sqs.until(() => sqs.deleted().size === 1),
+        10_000,
+        'the delete',
+      );
+      expect(deliveries).toEqual([event.id]);
+      expect(await messagesLeft()).toBe(0);
+    });
   });
 });

@@ -157,6 +157,8 @@ function withEarlyLongPollReturn(
     res: ServerResponse,
   ) =>
     new Promise<void>((resolve) => {
+      // Hung up already (its 'close' has passed): it must not wait for, nor take, a wake-up.
+      if (res.destroyed) return resolve();
       const name = queueName(queueUrl);
       const polls = waiting.get(name) ?? new Map<() => void, number>();
       waiting.set(name, polls);
@@ -192,8 +194,11 @@ function withEarlyLongPollReturn(
       const deadline = Date.now() + Number(request.WaitTimeSeconds ?? 0) * 1000;
       const wanted = Math.max(1, Number(request.MaxNumberOfMessages ?? 1));
       for (;;) {
+        // The caller hung up (a consumer stopping aborts its long poll): receiving now would
+        // hide messages from every other poll for a visibility timeout, for nobody.
+        if (res.destroyed) return;
         const visible = visibleCount(request.QueueUrl);
-        const last = Date.now() >= deadline || res.destroyed;
+        const last = Date.now() >= deadline;
         if (visible !== 0 || last) {
           const take = visible === undefined ? wanted : Math.min(wanted, Math.max(1, visible));
           answer = await exchange(
