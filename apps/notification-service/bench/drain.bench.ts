@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { GetQueueAttributesCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { messagesInQueue } from '@inventory/local-stack';
 import {
   Queues,
   StockEvents,
@@ -98,19 +99,7 @@ describe('notification drain benchmark', () => {
   }
 
   /** Messages on stock-events, visible or in hand: 0 once every one was handled and deleted. */
-  const messagesLeft = async (): Promise<number> => {
-    const { Attributes } = await fx.sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: fx.queueUrls[queue],
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-      }),
-    );
-    // The stand-in counts messages in flight in ApproximateNumberOfMessages too.
-    return Math.max(
-      Number(Attributes?.ApproximateNumberOfMessages ?? 0),
-      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
-    );
-  };
+  const messagesLeft = () => messagesInQueue(fx.sqs, fx.queueUrls[queue]);
 
   const sentCount = async (): Promise<number> =>
     (await fx.db.query(`SELECT count(*)::int AS n FROM email_log WHERE status = 'sent'`))[0].n;

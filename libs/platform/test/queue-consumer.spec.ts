@@ -1,11 +1,11 @@
 import {
-  GetQueueAttributesCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
 import { deadLetterQueueName, Queues, type EventEnvelope } from '@inventory/contracts';
+import { messagesInQueue } from '@inventory/local-stack';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../src/context/request-context';
 import { markProcessed } from '../src/sqs/processed-messages';
@@ -132,19 +132,7 @@ describe('queue consumers (SQS stand-in, real Postgres)', () => {
     );
 
   /** Messages in the queue, visible or in flight: 0 once every one was deleted. */
-  const messagesLeft = async () => {
-    const { Attributes } = await fx.sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: fx.queueUrls[queue],
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-      }),
-    );
-    // The stand-in counts messages in flight in ApproximateNumberOfMessages too.
-    return Math.max(
-      Number(Attributes?.ApproximateNumberOfMessages ?? 0),
-      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
-    );
-  };
+  const messagesLeft = () => messagesInQueue(fx.sqs, fx.queueUrls[queue]);
 
   it('hands each event to the handler inside its correlation context and deletes it after success', async () => {
     const seen: { id: string; correlationId?: string }[] = [];

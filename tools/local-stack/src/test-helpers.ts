@@ -1,5 +1,6 @@
 import {
   DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   type Message,
   type SQSClient,
@@ -31,6 +32,23 @@ export async function eventually(
   }
   const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+}
+
+/**
+ * Messages in a queue, visible or in flight: 0 once every one was handled and deleted. (The
+ * stand-in counts messages in flight in ApproximateNumberOfMessages too.)
+ */
+export async function messagesInQueue(sqs: SQSClient, queueUrl: string): Promise<number> {
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  return Math.max(
+    Number(Attributes?.ApproximateNumberOfMessages ?? 0),
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
+  );
 }
 
 /** Reads (and deletes) everything currently in a queue. */
