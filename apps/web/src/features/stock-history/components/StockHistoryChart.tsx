@@ -31,16 +31,7 @@ const longDay = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 });
 const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
-const shortLabels = new Map<string, string>();
-
-function dayLabel(day: string): string {
-  let label = shortLabels.get(day);
-  if (label === undefined) {
-    label = shortDay.format(dayDate(day));
-    shortLabels.set(day, label);
-  }
-  return label;
-}
+const dayLabel = (day: string) => shortDay.format(dayDate(day));
 const longDayLabel = (day: unknown) => longDay.format(dayDate(String(day)));
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `value`: an axis top with round ticks. */
