@@ -142,7 +142,6 @@ class QueueConsumer {
   private readonly room: Room;
   private readonly deletes: SettleBatches<Message>;
   private readonly visibility: SettleBatches<VisibilityChange>;
-  private readonly batchSize: number;
   /** Most messages one receive asks for: the batch size, or less when fewer fit in hand. */
   private readonly receiveMost: number;
   private readonly pollers: number;
@@ -161,13 +160,13 @@ class QueueConsumer {
     private readonly logger: Logger,
     private readonly metrics?: MetricsService,
   ) {
-    this.batchSize = Math.max(1, Math.min(MAX_BATCH_ENTRIES, options.batchSize ?? 10));
+    const batchSize = Math.max(1, Math.min(MAX_BATCH_ENTRIES, options.batchSize ?? 10));
     this.pollers = Math.max(1, options.pollers ?? 1);
     this.visibilityTimeout = options.visibilityTimeout ?? 30;
     this.retryDelay = options.retryDelaySeconds ?? defaultRetryDelaySeconds;
-    const maxInFlight = Math.max(1, options.maxInFlight ?? this.batchSize * this.pollers);
+    const maxInFlight = Math.max(1, options.maxInFlight ?? batchSize * this.pollers);
     this.room = new Room(maxInFlight);
-    this.receiveMost = Math.min(this.batchSize, maxInFlight);
+    this.receiveMost = Math.min(batchSize, maxInFlight);
     this.abort.signal.addEventListener('abort', () => this.room.wakeAll(), { once: true });
     this.deletes = new SettleBatches((messages) => this.delete(messages), SETTLE_LINGER_MS);
     this.visibility = new SettleBatches(
