@@ -323,34 +323,48 @@ async function main(): Promise<void> {
     }
 
     if (PHASES.has('dialog')) {
-      // Record a movement from the part page's dialog: click on Issue → the new on hand.
+      // Record a movement from the part page's dialog: click on Issue → the new on hand. A
+      // clerk's next click comes after the page has shown the previous movement in the history
+      // and the chart, so each measured movement starts from a settled page. The same done back
+      // to back (the next dialog opened while the previous refresh renders) is printed beside it.
       const partPage = await signedInPage();
       await partPage.goto(`${url}/products/${part.id}`);
       await partPage.getByTestId('on-hand').waitFor();
       await installKeyClock(partPage);
-      const dialogTimes: number[] = [];
       const dialog = partPage.getByRole('dialog');
-      const profiled = await profile(partPage, 'dialog');
-      for (let run = 0; run < MOVEMENT_RUNS; run += 1) {
+      const recordOne = async (settle: boolean): Promise<number> => {
         await partPage.keyboard.press('i');
         const quantity = dialog.getByRole('textbox', { name: 'Quantity issued' });
         await quantity.waitFor();
         await quantity.fill('1');
         expected -= 1;
+        const refreshed = settle ? listsRefreshed(partPage) : Promise.resolve();
         await dialog.getByRole('button', { name: 'Issue', exact: true }).click();
-        dialogTimes.push(await onHandPainted(partPage, expected, 'on-hand'));
-        if (VERBOSE) say(`  dialog ${run + 1}: ${ms(dialogTimes.at(-1)!)}`);
+        const took = await onHandPainted(partPage, expected, 'on-hand');
         await dialog.waitFor({ state: 'hidden' });
+        await refreshed;
+        return took;
+      };
+      const settled: number[] = [];
+      const backToBack: number[] = [];
+      const profiled = await profile(partPage, 'dialog');
+      for (let run = 0; run < MOVEMENT_RUNS; run += 1) {
+        settled.push(await recordOne(true));
+        if (VERBOSE) say(`  dialog ${run + 1}: ${ms(settled.at(-1)!)}`);
       }
       await profiled();
-      say(
-        `Record a movement (part page dialog: click → new on hand painted): ${stats(dialogTimes)}`,
-      );
+      for (let run = 0; run < MOVEMENT_RUNS; run += 1) backToBack.push(await recordOne(false));
+      say(`Record a movement (part page dialog: click → new on hand painted): ${stats(settled)}`);
+      say(`  the same back to back, without waiting for the page to settle: ${stats(backToBack)}`);
       row(
         'record a movement (part page dialog), click → confirmed on hand painted',
-        `p50 ${ms(percentile(dialogTimes, 50))}, p95 ${ms(percentile(dialogTimes, 95))}`,
+        `p50 ${ms(percentile(settled, 50))}, p95 ${ms(percentile(settled, 95))}`,
         'p95 ≤ 250 ms',
-        verdict(percentile(dialogTimes, 95), 250),
+        verdict(percentile(settled, 95), 250),
+      );
+      row(
+        'the same, back to back (next click while the previous refresh renders)',
+        `p50 ${ms(percentile(backToBack, 50))}, p95 ${ms(percentile(backToBack, 95))}`,
       );
       await partPage.context().close();
     }
@@ -470,6 +484,23 @@ function paintedAfterLastKey(
         },
       ),
     answer,
+  );
+}
+
+/**
+ * Resolves once the part page has shown what a movement changed in its lists: the answers to
+ * the history and chart refetches it triggers have arrived and a frame has been painted after
+ * them. Call it before the click, so neither request can be missed.
+ */
+async function listsRefreshed(page: Page): Promise<void> {
+  const answered = (path: string) =>
+    page.waitForResponse(
+      (response) => response.request().method() === 'GET' && response.url().includes(path),
+    );
+  await Promise.all([answered('/api/v1/stock/movements?'), answered('/stock/history?')]);
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
 }
 
