@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '@inventory/contracts';
+import { rememberValidationRules } from './validation-rules-cache';
 
 /** Flattens class-validator's tree into `{ field: 'items[0].quantity', message }` entries. */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
@@ -42,8 +43,10 @@ export function validationException(errors: ValidationError[]): BadRequestExcept
 /**
  * The one validation behaviour of every app: unknown fields are refused (not silently
  * dropped), values are converted to their declared types, every offending field is named.
+ * Each class's rules are looked up once (`rememberValidationRules`), not on every request.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
