@@ -100,6 +100,14 @@ export class NotificationConfig extends ServiceBaseConfig {
   override BUS_PORT = 4003;
   override HEALTH_PORT = 3003;
 
+  /**
+   * An alert's transaction holds its connection while SES is asked (EmailDelivery), and the
+   * stock-events queue alone has up to 40 messages in hand (10 × STOCK_EVENTS_POLLERS): with
+   * the 10 of every other app, alerts waited for a connection at 200 crossings/s. 40 did worse
+   * than 20 on 2 cores (docs/benchmarks.md, "The notification service's connections").
+   */
+  override DATABASE_POOL_SIZE = 20;
+
   /** Sender of every email; in production an address or domain verified in SES. */
   @IsEmail(EMAIL_OPTIONS, { message: 'SES_FROM must be an email address' })
   SES_FROM!: string;
