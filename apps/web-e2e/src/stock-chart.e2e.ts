@@ -29,6 +29,10 @@ test('the part page draws stock over time with the reorder level, its chart code
   await expect(chart).toBeVisible();
   await expect(chart.locator('.recharts-area-curve')).toHaveCount(1);
   await expect(chart.getByText('Reorder level 15')).toBeVisible();
+  // The level's label sits above its line, clear of the dates below the chart.
+  const label = await chart.getByText('Reorder level 15').boundingBox();
+  const line = await chart.locator('.recharts-reference-line-line').boundingBox();
+  expect(label!.y + label!.height).toBeLessThanOrEqual(line!.y + 1);
   // Today ends at 40 − 33 = 7, below the reorder level: the summary says it in words.
   await expect(panel.getByTestId('stock-history-summary')).toHaveText(
     'Over the last 30 days on hand went from 0 to 7; lowest 0. Reorder level 15.',

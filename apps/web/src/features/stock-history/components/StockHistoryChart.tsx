@@ -84,18 +84,22 @@ export default memo(function StockHistoryChart({ history, height }: Props) {
             strokeWidth={2}
             isAnimationActive={false}
           />
-          <ReferenceLine
-            y={history.reorderLevel}
-            stroke="var(--mantine-color-orange-6)"
-            strokeDasharray="6 4"
-            strokeWidth={2}
-            label={{
-              value: t.reorderLevel(history.reorderLevel),
-              position: 'insideTopRight',
-              fill: 'var(--mantine-color-orange-7)',
-              fontSize: 12,
-            }}
-          />
+          {/* A level of 0 would lie on the axis: the summary below the chart says it. The
+              label sits above the line, clear of the axis's dates. */}
+          {history.reorderLevel > 0 && (
+            <ReferenceLine
+              y={history.reorderLevel}
+              stroke="var(--mantine-color-orange-6)"
+              strokeDasharray="6 4"
+              strokeWidth={2}
+              label={{
+                value: t.reorderLevel(history.reorderLevel),
+                position: 'insideBottomRight',
+                fill: 'var(--mantine-color-orange-7)',
+                fontSize: 12,
+              }}
+            />
+          )}
         </AreaChart>
       </ResponsiveContainer>
     </div>
