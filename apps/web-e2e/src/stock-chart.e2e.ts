@@ -28,9 +28,10 @@ test('the part page draws stock over time with the reorder level, its chart code
   const chart = panel.getByRole('img', { name: /On hand per day over the last 30 days/ });
   await expect(chart).toBeVisible();
   await expect(chart.locator('.recharts-area-curve')).toHaveCount(1);
-  await expect(chart.getByText('Reorder level 15')).toBeVisible();
+  const levelLabel = chart.getByText('Reorder level 15');
+  await expect(levelLabel).toBeVisible();
   // The level's label sits above its line, clear of the dates below the chart.
-  const label = await chart.getByText('Reorder level 15').boundingBox();
+  const label = await levelLabel.boundingBox();
   const line = await chart.locator('.recharts-reference-line-line').boundingBox();
   expect(label!.y + label!.height).toBeLessThanOrEqual(line!.y + 1);
   // Today ends at 40 − 33 = 7, below the reorder level: the summary says it in words.
