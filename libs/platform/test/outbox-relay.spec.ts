@@ -133,6 +133,28 @@ describe('outbox relay (real Postgres, SQS stand-in)', () => {
     expect(count).toBe(0);
   });
 
+  it('while a loop lingers, commits wake no other loop: what it gathered goes out in one pass', async () => {
+    const relay = startRelay({ concurrency: 2, lingerMs: 500 });
+    const writer = new Outbox('test', relay);
+    // A first event, published at once (nothing was streaming), makes the next ones count
+    // as streaming in: the loop they wake lingers before it takes rows.
+    await writer.written(() => record(1, 'first', writer));
+    await eventually('the first event to be published', async () => {
+      const [{ count }] = await fx.dataSource.query('SELECT count(*)::int AS count FROM outbox');
+      return count === 0;
+    });
+    const passes = jest.spyOn(relay, 'publishBatch');
+    const ids: string[] = [];
+    // Each commit wakes the relay; all but the first come while that loop lingers.
+    for (let i = 0; i < 6; i++)
+      ids.push(...(await writer.written(() => record(1, 'gathered', writer))));
+    const received = await collect(7, 5000);
+    expect(received.filter((e) => ids.includes(e.id))).toHaveLength(6);
+    // One pass took all six; a second loop woken by the later commits would have made a
+    // second pass, empty or with the last few.
+    expect(passes).toHaveBeenCalledTimes(1);
+  });
+
   it('never publishes events of a transaction that rolled back', async () => {
     startRelay();
     await expect(
