@@ -13,6 +13,7 @@ import {
   type SubscriptionContext,
   type SubscriptionHandler,
 } from '../src/sqs/event-subscriptions';
+import { onceInStatement, PROCESSED } from '../src/sqs/processed-messages';
 import { QueueConsumers } from '../src/sqs/queue-consumer';
 import { QueueDirectory } from '../src/sqs/queue-directory';
 import { drain, eventually, messagingFixture, sleep, type MessagingFixture } from './support';
@@ -143,6 +144,44 @@ describe('event subscriptions (SQS stand-in, real Postgres)', () => {
     expect(await fx.dataSource.query('SELECT label FROM notes')).toEqual([{ label: 'once' }]);
     expect(await fx.dataSource.query('SELECT event_id, consumer FROM processed_messages')).toEqual([
       { event_id: event.id, consumer: 'test.notes' },
+    ]);
+  });
+
+  it('runs a one-statement effect once per event id, the id recorded by that statement', async () => {
+    const eventId = randomUUID();
+    const note = (label: string) => ({
+      sql: `INSERT INTO notes (label) SELECT $1 WHERE EXISTS (SELECT 1 FROM ${PROCESSED})`,
+      params: [label],
+    });
+    // Two deliveries at once and one after: the first to insert the id applies the effect,
+    // the concurrent one waits for its commit and then finds the id.
+    const outcomes = await Promise.all([
+      onceInStatement(fx.dataSource, eventId, 'test.notes', note('first')),
+      onceInStatement(fx.dataSource, eventId, 'test.notes', note('second')),
+    ]);
+    outcomes.push(await onceInStatement(fx.dataSource, eventId, 'test.notes', note('third')));
+    expect(outcomes.filter((o) => o.recorded)).toEqual([{ recorded: true, changed: 1 }]);
+    expect(outcomes.filter((o) => !o.recorded)).toEqual([
+      { recorded: false, changed: 0 },
+      { recorded: false, changed: 0 },
+    ]);
+    expect(await fx.dataSource.query('SELECT count(*)::int AS notes FROM notes')).toEqual([
+      { notes: 1 },
+    ]);
+    // Another subscription acts on the same event once too.
+    expect(await onceInStatement(fx.dataSource, eventId, 'test.other', note('other'))).toEqual({
+      recorded: true,
+      changed: 1,
+    });
+    // A statement that would apply whether or not the id is new is refused before it runs.
+    await expect(
+      onceInStatement(fx.dataSource, randomUUID(), 'test.notes', {
+        sql: 'INSERT INTO notes (label) VALUES ($1)',
+        params: ['unguarded'],
+      }),
+    ).rejects.toThrow(/FROM processed/);
+    expect(await fx.dataSource.query('SELECT count(*)::int AS notes FROM notes')).toEqual([
+      { notes: 2 },
     ]);
   });
 

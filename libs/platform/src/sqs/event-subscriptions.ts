@@ -14,7 +14,7 @@ import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { validationDetails } from '../errors/validation';
 import { HealthService } from '../health/health.service';
-import { markProcessed } from './processed-messages';
+import { markProcessed, onceInStatement, type SqlStatement } from './processed-messages';
 import { PoisonMessageError, QueueConsumers, type ConsumeOptions } from './queue-consumer';
 
 /** Event types a subscription takes, the DTO (`{ type, payload }`) they validate against, and their version. */
@@ -36,6 +36,13 @@ export interface SubscriptionContext {
    * the event was already processed. A thrown error rolls both back (the event is retried).
    */
   once<T>(effect: (manager: EntityManager) => Promise<T>): Promise<OnceOutcome<T>>;
+  /**
+   * `once` for an effect that is one INSERT, UPDATE or DELETE: the event id is recorded by
+   * the same statement (`onceInStatement`: the statement's WHERE carries
+   * `EXISTS (SELECT 1 FROM processed)`), in one round trip instead of four. The result is
+   * the number of rows the statement changed.
+   */
+  onceStatement(effect: SqlStatement): Promise<OnceOutcome<number>>;
 }
 
 export type OnceOutcome<T> = { duplicate: false; result: T } | { duplicate: true };
@@ -198,6 +205,15 @@ export class EventSubscriptions implements OnApplicationBootstrap, BeforeApplica
           }
           return { duplicate: false, result: await effect(manager) } as const;
         }),
+      onceStatement: async (effect) => {
+        const { recorded, changed } = await onceInStatement(
+          this.dataSource,
+          envelope.id,
+          subscription.name,
+          effect,
+        );
+        return recorded ? { duplicate: false, result: changed } : { duplicate: true };
+      },
     });
   }
 

@@ -18,6 +18,45 @@ export async function markProcessed(
   return inserted.length === 1;
 }
 
+/** One data-changing SQL statement and its parameters (`$1` … `$n`). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The name under which `onceInStatement` offers the recorded id to the statement. */
+export const PROCESSED = 'processed';
+
+/**
+ * `markProcessed` and the effect in one statement, so one round trip and no transaction of
+ * its own: a CTE named `processed` inserts the event id (its one row, or none when the id was
+ * recorded before, or by a concurrent delivery that then committed), and `effect`, an INSERT,
+ * UPDATE or DELETE without RETURNING, must apply only when that row is there: its WHERE
+ * carries `EXISTS (SELECT 1 FROM processed)`. Returns whether the id was new and how many
+ * rows the effect changed.
+ */
+export async function onceInStatement(
+  db: Pick<EntityManager, 'query'>,
+  eventId: string,
+  consumer: string,
+  effect: SqlStatement,
+): Promise<{ recorded: boolean; changed: number }> {
+  if (!new RegExp(`\\bFROM\\s+${PROCESSED}\\b`, 'i').test(effect.sql)) {
+    throw new Error(`the statement must apply only when the event id is new (FROM ${PROCESSED})`);
+  }
+  const n = effect.params.length;
+  const [row] = (await db.query(
+    `WITH ${PROCESSED} AS (
+       INSERT INTO processed_messages (event_id, consumer) VALUES ($${n + 1}, $${n + 2})
+       ON CONFLICT DO NOTHING RETURNING event_id),
+     effect AS (${effect.sql} RETURNING 1)
+     SELECT (SELECT count(*) FROM ${PROCESSED})::int AS recorded,
+            (SELECT count(*) FROM effect)::int AS changed`,
+    [...effect.params, eventId, consumer],
+  )) as { recorded: number; changed: number }[];
+  return { recorded: row.recorded === 1, changed: row.changed };
+}
+
 /** Event ids are kept this long: SQS redelivers a message for 4 days at most. */
 export const PROCESSED_MESSAGE_RETENTION_DAYS = 14;
 

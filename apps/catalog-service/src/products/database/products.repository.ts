@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProductParameters, ProductSort, StockStatus } from '@inventory/contracts';
+import { PROCESSED, type SqlStatement } from '@inventory/platform';
 import type { EntityManager } from 'typeorm';
 import { escapeLike } from '../../database/sql';
 import type { ProductFields, ProductRecord } from '../domain/product';
@@ -231,21 +232,17 @@ export class ProductsRepository {
   }
 
   /**
-   * Sets the copy of a product's stock status, if `at` is newer than the status it holds
-   * (events arrive in any order). Answers whether it changed anything.
+   * The statement that sets the copy of a product's stock status, if `at` is newer than the
+   * status it holds (events arrive in any order), for `SubscriptionContext.onceStatement`:
+   * it applies only when the event's id was new.
    */
-  async setStockStatus(
-    manager: EntityManager,
-    productId: string,
-    status: StockStatus,
-    at: string,
-  ): Promise<boolean> {
-    const [, updated]: [unknown[], number] = await manager.query(
-      `UPDATE products SET stock_status = $2, stock_status_at = $3
-        WHERE id = $1 AND (stock_status_at IS NULL OR stock_status_at < $3)`,
-      [productId, status, at],
-    );
-    return updated > 0;
+  stockStatusStatement(productId: string, status: StockStatus, at: string): SqlStatement {
+    return {
+      sql: `UPDATE products SET stock_status = $2, stock_status_at = $3
+             WHERE id = $1 AND (stock_status_at IS NULL OR stock_status_at < $3)
+               AND EXISTS (SELECT 1 FROM ${PROCESSED})`,
+      params: [productId, status, at],
+    };
   }
 
   /** Products that match `filter`, in SKU order after `afterSku`, for the CSV export. */

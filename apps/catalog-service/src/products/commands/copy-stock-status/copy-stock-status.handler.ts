@@ -6,7 +6,7 @@ import { ProductsRepository } from '../../database/products.repository';
 /**
  * Keeps the catalog's copy of each product's stock status (ok / low / out) in step with the
  * stock service, from the `stock-status` queue: the parts list filters on it. Each event takes
- * effect once (its id is recorded with the change), and only if it is newer than the status
+ * effect once (its id is recorded by the statement that makes the change), and only if it is newer than the status
  * the copy holds: an event overtaken by a later one changes nothing.
  */
 @Injectable()
@@ -15,12 +15,15 @@ export class CopyStockStatusHandler implements SubscriptionHandler<StockStatusCh
 
   constructor(private readonly products: ProductsRepository) {}
 
-  async handle(event: StockStatusChangedEventDto, { envelope, once }: SubscriptionContext) {
+  async handle(
+    event: StockStatusChangedEventDto,
+    { envelope, onceStatement }: SubscriptionContext,
+  ) {
     const { productId, status, at } = event.payload;
-    const outcome = await once((manager) =>
-      this.products.setStockStatus(manager, productId, status, at),
-    );
-    const applied = !outcome.duplicate && outcome.result;
+    // One statement records the id and changes the row: one round trip per event, the
+    // catalog's whole share of every movement that changes a status.
+    const outcome = await onceStatement(this.products.stockStatusStatement(productId, status, at));
+    const applied = !outcome.duplicate && outcome.result > 0;
     this.logger.log(
       {
         event: applied ? 'catalog.stock_status_copied' : 'catalog.stock_status_skipped',
