@@ -2,7 +2,8 @@
  * Movement → low-stock email latency at a steady rate, end to end, and where the time goes.
  * Part of `npm run bench`; alone: `npm run bench:email`.
  *
- * Settings: BENCH_E2E_SECONDS (20), BENCH_E2E_RATE (200).
+ * Settings: BENCH_E2E_SECONDS (20), BENCH_E2E_RATE (200), BENCH_E2E_WARMUP_SECONDS (2: the
+ * same load before the measured window, reported on its own).
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -20,6 +21,7 @@ import { Client } from 'pg';
 
 const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 20);
 const E2E_RATE = Number(process.env.BENCH_E2E_RATE ?? 200);
+const WARMUP_SECONDS = Number(process.env.BENCH_E2E_WARMUP_SECONDS ?? 2);
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0
@@ -43,15 +45,23 @@ const STAGES = [
   ['commitMs', 'accepted by SES → email log committed'],
 ] as const;
 
+/** The line for the warm-up's figures, printed next to the measured ones. */
+export const coldLine = ({ cold }: EmailLatency) =>
+  `… the first ${cold.seconds} s after start (the warm-up before it, ${cold.emails} emails): p50 ${cold.p50.toFixed(0)} ms, p99 ${cold.p99.toFixed(0)} ms, max ${cold.max.toFixed(0)} ms`;
+
 export interface EmailLatency {
   p50: number;
   p99: number;
   emails: number;
   rate: number;
+  /** The first WARMUP seconds of the same load right after the stack started, before the measured window. */
+  cold: { seconds: number; emails: number; p50: number; p99: number; max: number };
   /** A printed table: p50 / p99 / max of each stage, and the load average before and after. */
   stages: string;
   /** A printed table: CPU ms per 1,000 movements of each process, movements and drain together. */
   cpu: string;
+  /** A printed line: the SQS stand-in's requests per 1,000 movements, by action (same window). */
+  sqsRequests: string;
 }
 
 /** CPU of the stack's processes by role (from /proc), for the window of the movements and their emails. */
@@ -91,11 +101,27 @@ function cpuTable(figures: CpuFigure[], movements: number, seconds: number): str
   ].join('\n');
 }
 
+function sqsRequestsLine(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  movements: number,
+): string {
+  const counts = Object.entries(after)
+    .map(([action, n]) => [action, n - (before[action] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  if (counts.length === 0) return 'SQS requests: not counted (SQS is not the stand-in)';
+  const per = (n: number) => ((n * 1000) / movements).toFixed(0);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  return `SQS requests per 1,000 movements, same window: ${per(total)} (${counts.map(([action, n]) => `${action} ${per(n)}`).join(', ')})`;
+}
+
 /**
  * Movements at a steady rate through the gateway, half of them taking a product across its
  * reorder level; latency from the movement's commit (the event's occurredAt) to SES
  * accepting the alert (the notification service's email log), both Postgres clock times.
- * The stages come from the notification service's `alert.sent` log lines.
+ * The stages come from the notification service's `alert.sent` log lines. The measured
+ * window follows WARMUP seconds of the same load (`cold`), as a running system would.
  */
 export async function movementToEmail(): Promise<EmailLatency> {
   const dataDir = tempDir('bench-e2e-');
@@ -153,12 +179,6 @@ export async function movementToEmail(): Promise<EmailLatency> {
       products.push(product.id);
     }
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const from = new Date();
-    const loadBefore = loadAverage();
-    const cpu = stackCpu(stack, db);
-    await cpu.start();
-    const cpuFrom = Date.now();
-    measuring = true;
 
     const agent = new Agent({ keepAlive: true, maxSockets: 64 });
     const { port } = new URL(api);
@@ -190,36 +210,66 @@ export async function movementToEmail(): Promise<EmailLatency> {
       });
     // Open loop: a movement every 1/RATE s whatever the answers do. Each product goes
     // 11 → 10 (a low crossing: one email) and back to 11 (no email), one step per second.
-    const started = Date.now();
-    const inFlight: Promise<void>[] = [];
-    let sent = 0;
-    for (let second = 0; second < E2E_SECONDS; second++) {
-      for (let i = 0; i < E2E_RATE; i++) {
-        const due = started + (second * E2E_RATE + i) * (1000 / E2E_RATE);
-        const wait = due - Date.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        inFlight.push(move(products[i], second % 2 === 0 ? 'issue' : 'receive'));
-        sent++;
+    // Answers the movements sent and the rate achieved.
+    const drive = async (seconds: number) => {
+      const started = Date.now();
+      const inFlight: Promise<void>[] = [];
+      for (let second = 0; second < seconds; second++) {
+        for (let i = 0; i < E2E_RATE; i++) {
+          const due = started + (second * E2E_RATE + i) * (1000 / E2E_RATE);
+          const wait = due - Date.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          inFlight.push(move(products[i], second % 2 === 0 ? 'issue' : 'receive'));
+        }
       }
-    }
-    await Promise.all(inFlight);
-    const achieved = sent / ((Date.now() - started) / 1000);
+      await Promise.all(inFlight);
+      return { sent: inFlight.length, rate: inFlight.length / ((Date.now() - started) / 1000) };
+    };
+    // Every low-stock email caused by a movement since `from`, once all `expected` are logged
+    // (or after two minutes): its latency, sorted.
+    const emailLatencies = async (from: Date, expected: number, lines: () => number) => {
+      const deadline = Date.now() + 120_000;
+      let rows: { ms: number }[] = [];
+      while (Date.now() < deadline) {
+        ({ rows } = await db.query<{ ms: number }>(
+          `SELECT extract(epoch FROM at - occurred_at) * 1000 AS ms FROM notification.email_log
+            WHERE kind = 'low_stock' AND status = 'sent' AND occurred_at >= $1`,
+          [from],
+        ));
+        if (rows.length >= expected && lines() >= expected) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      return rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
+    };
+
+    // The same load first, unmeasured: the first crossings after a start open the
+    // services' database connections and HTTP sockets and run the alert path cold (the
+    // setup above sends no email). Its figures are reported on their own line.
+    const warmFrom = new Date();
+    await drive(WARMUP_SECONDS);
+    const cold = await emailLatencies(
+      warmFrom,
+      products.length * Math.ceil(WARMUP_SECONDS / 2),
+      () => Infinity,
+    );
+
+    const from = new Date();
+    const loadBefore = loadAverage();
+    const cpu = stackCpu(stack, db);
+    const requestsBefore = stack.standIns.sqs?.requests?.() ?? {};
+    await cpu.start();
+    const cpuFrom = Date.now();
+    measuring = true;
+    const { sent, rate: achieved } = await drive(E2E_SECONDS);
     const loadAfter = loadAverage();
-    const expected = products.length * Math.ceil(E2E_SECONDS / 2);
-    const deadline = Date.now() + 120_000;
-    let rows: { ms: number }[] = [];
-    while (Date.now() < deadline) {
-      ({ rows } = await db.query<{ ms: number }>(
-        `SELECT extract(epoch FROM at - occurred_at) * 1000 AS ms FROM notification.email_log
-          WHERE kind = 'low_stock' AND status = 'sent' AND occurred_at >= $1`,
-        [from],
-      ));
-      if (rows.length >= expected && sentLines.length >= expected) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    const latencies = await emailLatencies(
+      from,
+      products.length * Math.ceil(E2E_SECONDS / 2),
+      () => sentLines.length,
+    );
     const cpuFigures = await cpu.end();
+    const requestsAfter = stack.standIns.sqs?.requests?.() ?? {};
     const cpuSeconds = (Date.now() - cpuFrom) / 1000;
-    const latencies = rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
     const stageRows = STAGES.map(([field, what]) => {
       const values = sentLines
         .map((line) => Number(line[field]))
@@ -239,8 +289,16 @@ export async function movementToEmail(): Promise<EmailLatency> {
       p99: percentile(latencies, 99),
       emails: latencies.length,
       rate: achieved,
+      cold: {
+        seconds: WARMUP_SECONDS,
+        emails: cold.length,
+        p50: percentile(cold, 50),
+        p99: percentile(cold, 99),
+        max: cold.at(-1) ?? NaN,
+      },
       stages,
       cpu: cpuTable(cpuFigures, sent, cpuSeconds),
+      sqsRequests: sqsRequestsLine(requestsBefore, requestsAfter, sent),
     };
   } finally {
     await db.end();

@@ -29,6 +29,8 @@ export interface StandIn {
   readonly endpoint: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SQS only: the requests answered so far, by action (`ReceiveMessage`: 12), for benchmarks. */
+  requests?(): Record<string, number>;
 }
 
 const HOST = '127.0.0.1';
@@ -86,13 +88,19 @@ export function sqsStandIn(
   );
   let server: Server | undefined;
   let drop: (() => void) | undefined;
+  const requests: Record<string, number> = {};
   return {
     name: 'sqs',
+    requests: () => ({ ...requests }),
     port,
     endpoint: `http://${HOST}:${port}`,
     async start() {
       await durable?.load();
-      server = createServer((req, res) => void requestHandler(req, res));
+      server = createServer((req, res) => {
+        const action = String(req.headers['x-amz-target'] ?? '').replace('AmazonSQS.', '');
+        requests[action] = (requests[action] ?? 0) + 1;
+        void requestHandler(req, res);
+      });
       drop = trackSockets(server);
       await listen(server, port);
     },
