@@ -24,7 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot({ service: 'catalog', logRequests: false }),
+        LoggingModule.forRoot({ service: 'catalog' }),
         DatabaseModule.forService(catalogDatabase),
         HealthModule.forService('catalog'),
         BusModule,

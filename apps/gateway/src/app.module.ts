@@ -25,7 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot({ service: 'gateway', logRequests: true }),
+        LoggingModule.forRoot({ service: 'gateway' }),
         DatabaseModule.forService(gatewayDatabase),
         BusModule,
         OutboxModule.forRoot({ source: 'gateway' }),

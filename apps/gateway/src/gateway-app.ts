@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createFastifyApp, recordHttpMetrics } from '@inventory/platform';
+import { createFastifyApp, logHttpRequests, recordHttpMetrics } from '@inventory/platform';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './gateway.config';
 import { configureHttp } from './http/configure-http';
@@ -19,7 +19,9 @@ export async function createGatewayApp(
     trustProxy: config.trustProxy(),
     processLifecycle: options.processLifecycle,
   });
-  // HttpRequests / HttpErrors5xx by route pattern, as EMF metric lines.
+  // One "request completed" line per answer; HttpRequests / HttpErrors5xx by route pattern,
+  // as EMF metric lines.
+  logHttpRequests(app);
   recordHttpMetrics(app);
   await configureHttp(app, config);
   return app;

@@ -44,7 +44,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot({ service: 'notification', logRequests: false }),
+        LoggingModule.forRoot({ service: 'notification' }),
         DatabaseModule.forService(notificationDatabase),
         NotificationDatabaseModule,
         HealthModule.forService('notification'),

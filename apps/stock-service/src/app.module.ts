@@ -45,7 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot({ service: 'stock', logRequests: false }),
+        LoggingModule.forRoot({ service: 'stock' }),
         DatabaseModule.forService(stockDatabase),
         HealthModule.forService('stock'),
         BusModule,

@@ -17,6 +17,7 @@ import { ConfigModule } from '../src/config/config.module';
 import { loadConfig } from '../src/config/load-config';
 import { correlationMiddleware } from '../src/context/correlation.middleware';
 import { ServiceExceptionFilter } from '../src/errors/service-exception.filter';
+import { logHttpRequests } from '../src/logging/http-request-log';
 import { LogDestination } from '../src/logging/log-destination';
 import { LoggingModule } from '../src/logging/logging.module';
 import { recordHttpMetrics } from '../src/metrics/http-metrics';
@@ -102,7 +103,6 @@ describe('an app logging to the console and CloudWatch (HTTP double), with EMF m
         ConfigModule.forRoot(config),
         LoggingModule.forRoot({
           service: 'gateway',
-          logRequests: true,
           destination: {
             console: { write: (line: string) => void consoleLines.push(line) },
             cloudWatch: { flushIntervalMs: 200 },
@@ -118,6 +118,7 @@ describe('an app logging to the console and CloudWatch (HTTP double), with EMF m
     });
     app.use(correlationMiddleware);
     app.useGlobalFilters(new ServiceExceptionFilter('gateway'));
+    logHttpRequests(app);
     recordHttpMetrics(app);
     const port = await freePort();
     await app.listen(port, '127.0.0.1');
@@ -154,6 +155,15 @@ describe('an app logging to the console and CloudWatch (HTTP double), with EMF m
     await eventually('the request line', async () =>
       records().some((l) => (l.req as { url?: string } | undefined)?.url === '/items/7'),
     );
+    const requestLine = find((l) => (l.req as { url?: string } | undefined)?.url === '/items/7');
+    expect(requestLine).toMatchObject({
+      level: 'info',
+      msg: 'request completed',
+      correlationId: 'corr-item-7',
+      req: { method: 'GET', url: '/items/7' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
     // One stream for this process, named service/instance/start time.
     expect(logs.streams(GROUP)).toEqual([
       expect.stringMatching(/^gateway\/gateway-test-1\/\d{4}-\d\d-\d\dT/),
@@ -183,6 +193,13 @@ describe('an app logging to the console and CloudWatch (HTTP double), with EMF m
       },
     });
     expect((line.err as { cause: { stack: string } }).cause.stack).toContain('query failed');
+    // The answer's own line is an error line too.
+    await eventually('the request line of the 500', async () =>
+      records().some((l) => (l.req as { url?: string } | undefined)?.url === '/items/broken'),
+    );
+    expect(
+      find((l) => (l.req as { url?: string } | undefined)?.url === '/items/broken'),
+    ).toMatchObject({ level: 'error', correlationId: 'corr-broken', res: { statusCode: 500 } });
   });
 
   it('writes metrics as valid Embedded Metric Format lines in the same stream', async () => {

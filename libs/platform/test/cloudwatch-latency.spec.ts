@@ -9,6 +9,7 @@ import { ConfigModule } from '../src/config/config.module';
 import { loadConfig } from '../src/config/load-config';
 import { correlationMiddleware } from '../src/context/correlation.middleware';
 import { LogDestination } from '../src/logging/log-destination';
+import { logHttpRequests } from '../src/logging/http-request-log';
 import { LoggingModule } from '../src/logging/logging.module';
 import { MetricNames, MetricsService } from '../src/metrics/metrics.service';
 import { percentile, startLogsDouble, TEST_AWS_ENV } from './logs-support';
@@ -83,7 +84,6 @@ describe('request handling while CloudWatch is up, down or hanging (real Nest/Fa
         ConfigModule.forRoot(config),
         LoggingModule.forRoot({
           service: 'gateway',
-          logRequests: true,
           destination: {
             // The console is the same in every phase; keep it out of the test report.
             console: { write: () => undefined },
@@ -98,6 +98,7 @@ describe('request handling while CloudWatch is up, down or hanging (real Nest/Fa
       processLifecycle: false,
     });
     app.use(correlationMiddleware);
+    logHttpRequests(app);
     const port = await freePort();
     await app.listen(port, '127.0.0.1');
     url = `http://127.0.0.1:${port}/ping`;

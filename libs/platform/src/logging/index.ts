@@ -1,3 +1,4 @@
+export * from './http-request-log';
 export * from './log-destination';
 export * from './logging.module';
 export * from './pino-options';
