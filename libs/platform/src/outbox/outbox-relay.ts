@@ -47,9 +47,10 @@ export interface OutboxRelayOptions {
    * instead of one each, and consumers then receive them in batches too. A loop that finds
    * rows committed during its own pass lingers for them the same way, and commits while a
    * loop lingers wake no other loop. An event after a quiet spell goes out at once. 0 turns
-   * it off. 40 ms rather than 15: at 200 movements/s
-   * the stack spent 10 % less CPU per movement (fewer relay transactions, SQS sends and
-   * receives) for a few ms more in this stage (docs/benchmarks.md, "Relay linger").
+   * it off. 40 ms rather than 15: at 200 movements/s the stack spent 10 % less CPU per
+   * movement (fewer relay transactions, SQS sends and receives) for a few ms more in this
+   * stage (docs/benchmarks.md, "Relay linger"; the passes: "Relay passes, one-statement
+   * consumers and a warmed-up email figure").
    */
   lingerMs: number;
   /** Loops publishing side by side when there is a backlog. */
