@@ -157,7 +157,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async loop(): Promise<void> {
     let woken = false;
     while (this.running) {
-      if (woken && this.options.lingerMs > 0 && this.streaming()) {
+      if (woken && this.lingers()) {
         this.lingering++;
         await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
         this.lingering--;
@@ -187,7 +187,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         woken = true;
         continue;
       }
-      if (next !== null && next <= 0 && this.options.lingerMs > 0 && this.streaming()) {
+      if (next !== null && next <= 0 && this.lingers()) {
         // Rows committed while this pass ran (their wake-ups went to nobody or were taken
         // by a lingering loop): linger for them like a woken loop, or, when another loop
         // lingers already, leave them to it. Sleeping a few ms and taking them at once
@@ -207,9 +207,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Commits are streaming in: the last batch went out less than `STREAM_WINDOW_MS` ago. */
-  private streaming(): boolean {
-    return Date.now() - this.lastPublishedAt < STREAM_WINDOW_MS;
+  /**
+   * Whether a loop lingers before its query now: a linger is set and commits are streaming in
+   * (the last batch went out less than `STREAM_WINDOW_MS` ago).
+   */
+  private lingers(): boolean {
+    return this.options.lingerMs > 0 && Date.now() - this.lastPublishedAt < STREAM_WINDOW_MS;
   }
 
   /**

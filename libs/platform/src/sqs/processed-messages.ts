@@ -2,6 +2,15 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import { deleteInBatches, type ExecuteSql } from '../database/delete-in-batches';
 
 /**
+ * The insert that records an event id for a consumer, with the two as parameters `$first` and
+ * `$first + 1`: a row back when the id is new, none when it was recorded before (or by a
+ * concurrent delivery, whose commit it waits for).
+ */
+const recordEventId = (first: number) =>
+  `INSERT INTO processed_messages (event_id, consumer) VALUES ($${first}, $${first + 1})
+   ON CONFLICT DO NOTHING RETURNING event_id`;
+
+/**
  * Records that `consumer` acted on `eventId`, inside the caller's transaction. Returns false
  * when it already had: the caller then does nothing, and a redelivered event has no effect.
  */
@@ -10,11 +19,7 @@ export async function markProcessed(
   eventId: string,
   consumer: string,
 ): Promise<boolean> {
-  const inserted: unknown[] = await manager.query(
-    `INSERT INTO processed_messages (event_id, consumer) VALUES ($1, $2)
-     ON CONFLICT DO NOTHING RETURNING event_id`,
-    [eventId, consumer],
-  );
+  const inserted: unknown[] = await manager.query(recordEventId(1), [eventId, consumer]);
   return inserted.length === 1;
 }
 
@@ -46,9 +51,7 @@ export async function onceInStatement(
   }
   const n = effect.params.length;
   const [row] = (await db.query(
-    `WITH ${PROCESSED} AS (
-       INSERT INTO processed_messages (event_id, consumer) VALUES ($${n + 1}, $${n + 2})
-       ON CONFLICT DO NOTHING RETURNING event_id),
+    `WITH ${PROCESSED} AS (${recordEventId(n + 1)}),
      effect AS (${effect.sql} RETURNING 1)
      SELECT (SELECT count(*) FROM ${PROCESSED})::int AS recorded,
             (SELECT count(*) FROM effect)::int AS changed`,
