@@ -6,8 +6,8 @@ import { ProductsRepository } from '../../database/products.repository';
 /**
  * Keeps the catalog's copy of each product's stock status (ok / low / out) in step with the
  * stock service, from the `stock-status` queue: the parts list filters on it. Each event takes
- * effect once (its id is recorded by the statement that makes the change), and only if it is newer than the status
- * the copy holds: an event overtaken by a later one changes nothing.
+ * effect once (its id is recorded by the statement that makes the change), and only if it is
+ * newer than the status the copy holds: an event overtaken by a later one changes nothing.
  */
 @Injectable()
 export class CopyStockStatusHandler implements SubscriptionHandler<StockStatusChangedEventDto> {
