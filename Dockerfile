@@ -13,7 +13,8 @@ COPY . .
 RUN npx nx run-many -t build --output-style=static
 
 FROM node:24-bookworm-slim AS runtime
-ENV NODE_ENV=production LOG_FORMAT=json
+# MALLOC_MMAP_THRESHOLD_: freed blocks of 1 MiB and more go back to the system (docs/adr/0021).
+ENV NODE_ENV=production LOG_FORMAT=json MALLOC_MMAP_THRESHOLD_=1048576
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/contracts/package.json libs/contracts/

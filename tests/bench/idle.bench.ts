@@ -6,11 +6,12 @@
  * data folder and its own embedded Postgres, lets it settle, then samples every process of
  * the stack from /proc for BENCH_IDLE_SECONDS (10): CPU ticks (utime + stime, 100 per second
  * of one core) and resident memory. Then a load: BENCH_IDLE_EMAILS (3,000) emails of about
- * 11 KB (HTML and text) sent to the SES stand-in and BENCH_IDLE_MESSAGES (5,000) SQS messages
- * sent, received and deleted on a scratch queue, as the notification service's traffic
- * would be, and the same sampling again, BENCH_IDLE_ROUNDS (2) times: a bounded process ends
- * each round at about the same size. Goals: whole idle stack ≤ 1 % of a core; the stand-ins'
- * process ≤ 150 MiB idle and bounded after the load.
+ * 11 KB (HTML and text) sent to the SES stand-in, BENCH_IDLE_SIGN_INS (8) sign-ins at once
+ * to the gateway, and BENCH_IDLE_MESSAGES (5,000) SQS messages sent, received and deleted on a
+ * scratch queue, as the notification service's traffic would be, and the same sampling
+ * again, BENCH_IDLE_ROUNDS (2) times: a bounded process ends each round at about the same
+ * size. Goals: whole idle stack ≤ 1 % of a core; each app and the stand-ins' process
+ * ≤ 150 MiB idle, and bounded after the load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,11 +25,19 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { childrenOf, freeStackPortEnv, repoPath, STACK_NODE_FLAGS } from '@inventory/local-stack';
+import {
+  childrenOf,
+  DEFAULT_ADMIN,
+  freeStackPortEnv,
+  repoPath,
+  residentKiB,
+  STACK_NODE_FLAGS,
+} from '@inventory/local-stack';
 
 const SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const EMAILS = Number(process.env.BENCH_IDLE_EMAILS ?? 3000);
 const MESSAGES = Number(process.env.BENCH_IDLE_MESSAGES ?? 5000);
+const SIGN_INS = Number(process.env.BENCH_IDLE_SIGN_INS ?? 8);
 const SETTLE_MS = 30_000;
 const ROUNDS = Number(process.env.BENCH_IDLE_ROUNDS ?? 2);
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -47,8 +56,7 @@ function sample(pid: number): Sample | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return { ticks: Number(fields[11]) + Number(fields[12]), rssKiB: rss ? Number(rss[1]) : 0 };
+    return { ticks: Number(fields[11]) + Number(fields[12]), rssKiB: residentKiB(pid) ?? 0 };
   } catch {
     return undefined;
   }
@@ -126,6 +134,18 @@ async function load(ports: Record<string, string>) {
     );
   }
   ses.destroy();
+  // Sign-ins at once, as a shift starting: each hashes its password in 19 MiB (argon2id).
+  const signIns = await Promise.all(
+    Array.from({ length: SIGN_INS }, () =>
+      fetch(`http://127.0.0.1:${ports.PORT}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(DEFAULT_ADMIN),
+      }),
+    ),
+  );
+  const refused = signIns.filter((answer) => answer.status !== 200);
+  if (refused.length > 0) throw new Error(`${refused.length} of ${SIGN_INS} sign-ins failed`);
   const sqs = new SQSClient({ ...AWS, endpoint: `http://127.0.0.1:${ports.SQS_PORT}` });
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `bench-idle-load` }));
   const body = JSON.stringify({ payload: 'x'.repeat(1500) });
@@ -157,7 +177,13 @@ it('idle cost of the local stack', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-idle-'));
   chmodSync(dataDir, 0o755);
   const ports = await freeStackPortEnv();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...ports };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    ...ports,
+    // Every round signs in BENCH_IDLE_SIGN_INS times from this one address.
+    AUTH_RATE_LIMIT: String(SIGN_INS * (ROUNDS + 1)),
+  };
   delete env.DATABASE_URL; // its own embedded Postgres, as on a fresh machine
   // As `npm start` runs it (package.json), unless other flags are asked for.
   const flags = process.env.BENCH_IDLE_NODE_FLAGS?.split(' ').filter(Boolean) ?? STACK_NODE_FLAGS;
@@ -185,7 +211,7 @@ it('idle cost of the local stack', async () => {
       const started = Date.now();
       await load(ports);
       say(
-        `\nload ${round}: ${EMAILS} emails and ${MESSAGES} SQS messages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `\nload ${round}: ${EMAILS} emails, ${SIGN_INS} sign-ins and ${MESSAGES} SQS messages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
       await sleep(5000);
       print(`Idle again after load ${round}`, await measure(stack.pid!, dataDir));

@@ -16,6 +16,7 @@ describe('systemd units', () => {
     for (const line of [
       'User=inventory',
       'WorkingDirectory=/opt/inventory/current',
+      'Environment=MALLOC_MMAP_THRESHOLD_=1048576',
       'EnvironmentFile=/etc/inventory/inventory.env',
       'ExecStart=/usr/bin/node --enable-source-maps --max-semi-space-size=4 apps/%i/dist/main.js',
       'Restart=on-failure',

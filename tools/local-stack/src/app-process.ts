@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { APP_NODE_FLAGS, type AppName, appScript } from './apps';
+import { APP_ENV, APP_NODE_FLAGS, type AppName, appScript } from './apps';
 
 export interface AppProcessOptions {
   env: NodeJS.ProcessEnv;
@@ -71,7 +71,7 @@ export class AppProcess {
     // process group of its own keeps a terminal's Ctrl-C (sent to the whole foreground group)
     // from reaching it: the stack stops the apps itself, each once, before the stand-ins.
     const child = spawn(process.execPath, [...APP_NODE_FLAGS, appScript(this.name, 'main')], {
-      env: { ...this.options.env, ...extraEnv },
+      env: { ...APP_ENV, ...this.options.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
     });

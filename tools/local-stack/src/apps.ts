@@ -25,6 +25,16 @@ export const appScript = (app: AppName, script: 'main' | 'migrate' | string) =>
 export const APP_NODE_FLAGS = ['--max-semi-space-size=4'];
 
 /**
+ * Environment every app runs with, here and in production (deploy/ec2 systemd unit, the
+ * Dockerfile): glibc's malloc hands allocations of 1 MiB and more their own mapping, which
+ * goes back to the system when freed. Its default moves that threshold up to the largest
+ * block freed so far, so after the first sign-in the 19 MiB that argon2id hashes in came from
+ * a libuv thread's arena and stayed there: four sign-ins at once took the gateway from
+ * 144 MiB to 240 MiB for good (docs/adr/0021-malloc-returns-large-blocks.md).
+ */
+export const APP_ENV: NodeJS.ProcessEnv = { MALLOC_MMAP_THRESHOLD_: String(1024 * 1024) };
+
+/**
  * How `npm start` runs the stack's own process (package.json's start script passes the same
  * flags), the one that hosts the S3, SQS and SES stand-ins: small semi-spaces as for the apps,
  * and an old space of 96 MB, which makes V8 collect before the heap grows. Without the cap the

@@ -1,6 +1,7 @@
 /**
  * CPU time of processes, read from /proc/<pid>/stat (utime + stime, and cutime + cstime: the
- * children a process waited for), for the per-process cost of a benchmark run. Linux only.
+ * children a process waited for), for the per-process cost of a benchmark run, and their
+ * resident memory. Linux only.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +25,16 @@ export function cpuMs(pid: number): number | undefined {
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
     return (ticks * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's resident memory in KiB (VmRSS of /proc/<pid>/status); undefined once gone. */
+export function residentKiB(pid: number): number | undefined {
+  try {
+    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return rss ? Number(rss[1]) : undefined;
   } catch {
     return undefined;
   }
