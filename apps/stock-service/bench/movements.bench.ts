@@ -10,7 +10,9 @@
  * every run is repeated that often, interleaved, and its median is reported), BENCH_INSTANCES
  * (1: with 2, two gateways and two stock services on NATS, a private nats-server; the HTTP
  * clients take turns between the gateways, and each row of the cost table sums the instances),
- * BENCH_BUS (tcp; `nats` for one instance of each on NATS, to compare with two).
+ * BENCH_BUS (tcp; `nats` for one instance of each on NATS, to compare with two),
+ * BENCH_TRACE_GC (1: the apps run with --trace-gc-nvp, and the cost table adds the gateway's
+ * and the stock service's garbage-collection pauses, read back from their logs).
  *
  * The gateway runs also print the cost per movement by process: CPU milliseconds per 1,000
  * movements of each process in the measured window, read from /proc/<pid>/stat, with the
@@ -50,7 +52,9 @@ import { BENCH_LOG_GROUP } from './cloudwatch-double';
 import {
   cpuWindow,
   databaseBackends,
+  gcPauses,
   loadAverage,
+  processStartedAt,
   startStack,
   type CpuFigure,
   type CpuGroup,
@@ -77,6 +81,8 @@ const settings = {
   instances: int('BENCH_INSTANCES', 1),
   /** `nats` puts the bus on NATS with one instance too (more than one always is). */
   nats: process.env.BENCH_BUS === 'nats',
+  /** 1: the apps run with --trace-gc-nvp, and the table shows their collectors' pauses. */
+  traceGc: process.env.BENCH_TRACE_GC === '1',
 };
 
 const RUN_NAMES = [
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
     ephemeral: true,
     nats: scaled || settings.nats,
     instances: { gateway: settings.instances, stock: settings.instances },
+    nodeFlags: settings.traceGc ? ['--trace-gc-nvp'] : undefined,
   });
   /** Every process of an app: the stack's one and any further instances. */
   const all = (app: 'gateway' | 'stock') => [stack.apps[app], ...(stack.extraApps[app] ?? [])];
@@ -225,11 +232,20 @@ async function main(): Promise<void> {
           : []),
       ];
       const window = cpuWindow(groups);
+      const wall = { start: 0, end: 0 };
+      const started = new Map(
+        settings.traceGc
+          ? (['gateway', 'stock'] as const)
+              .flatMap(all)
+              .map((app) => [app, processStartedAt(app.pid!)] as const)
+          : [],
+      );
       let edges = Promise.resolve();
       let cpu: Promise<CpuFigure[]> | undefined;
       const result = await new Promise<LoadResult>((resolve, reject) => {
         loader.on('message', (message: HttpLoadMessage) => {
           if ('edge' in message) {
+            wall[message.edge] = Date.now();
             if (message.edge === 'start') edges = edges.then(() => window.start());
             else cpu = edges.then(() => window.end());
           } else if ('result' in message) resolve(message.result);
@@ -249,6 +265,18 @@ async function main(): Promise<void> {
       });
       if (!cpu) throw new Error('the load generator never closed its measured window');
       result.cpu = await cpu;
+      for (const [app, startedAt] of started) {
+        const pauses = gcPauses(app.logFile, app.pid!, startedAt, {
+          from: wall.start,
+          to: wall.end,
+        });
+        const name = `${app.name === 'stock' ? 'stock service' : 'gateway'}: ${GC_PAUSES}`;
+        const figure = result.cpu.find((f) => f.name === name);
+        const ms = pauses.youngMs + pauses.oldMs + (figure?.ms ?? 0);
+        const note = `${pauses.young} young, ${pauses.old} old`;
+        if (figure) Object.assign(figure, { ms, note: `${figure.note}; ${note}` });
+        else result.cpu.push({ name, ms, note });
+      }
       result.loadAverage = loadAverage();
       const events = await outboxBacklog(db);
       const drainStarted = Date.now();
@@ -571,6 +599,9 @@ function printReport(
 
 /** Processes that stand in for a remote service: shown, not in the path's total. */
 const REMOTE = new Set(['CloudWatch Logs double']);
+/** BENCH_TRACE_GC's rows: wall time of an app's main thread, inside its CPU figure above. */
+const GC_PAUSES = 'GC pauses (main thread, in its figure)';
+const inTotal = (name: string) => !REMOTE.has(name) && !name.endsWith(GC_PAUSES);
 
 /**
  * CPU milliseconds per 1,000 movements of each process in the gateway runs' measured
@@ -585,7 +616,7 @@ function costTable(r: Record<RunName, LoadResult>): string[] {
   ];
   const perThousand = (ms: number, count: number) => (count > 0 ? (ms * 1000) / count : NaN);
   const total = (run: LoadResult) =>
-    (run.cpu ?? []).filter((f) => !REMOTE.has(f.name)).reduce((sum, f) => sum + f.ms, 0);
+    (run.cpu ?? []).filter((f) => inTotal(f.name)).reduce((sum, f) => sum + f.ms, 0);
   const names = [...new Set(columns.flatMap((c) => (c.run.cpu ?? []).map((f) => f.name)))];
   const cell = (text: string) => ` ${text} |`;
   const row = (what: string, values: string[]) => `| ${what} |${values.map(cell).join('')}`;

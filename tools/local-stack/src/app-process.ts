@@ -7,6 +7,8 @@ export interface AppProcessOptions {
   env: NodeJS.ProcessEnv;
   healthUrl: string;
   logFile: string;
+  /** Node flags after `APP_NODE_FLAGS`. */
+  nodeFlags?: string[];
   /** Receives every line the app writes (JSON log lines on stdout, anything on stderr). */
   onLine?: (app: AppName, line: string, stream: 'stdout' | 'stderr') => void;
 }
@@ -58,6 +60,11 @@ export class AppProcess {
     return this.options.healthUrl;
   }
 
+  /** Where its lines go (stdout and stderr, as written). */
+  get logFile(): string {
+    return this.options.logFile;
+  }
+
   /** The app's last log lines, oldest first. */
   get lastLines(): string[] {
     return [...this.recent];
@@ -70,7 +77,8 @@ export class AppProcess {
     // The IPC channel lets the app notice when the stack itself dies, and stop with it. A
     // process group of its own keeps a terminal's Ctrl-C (sent to the whole foreground group)
     // from reaching it: the stack stops the apps itself, each once, before the stand-ins.
-    const child = spawn(process.execPath, [...APP_NODE_FLAGS, appScript(this.name, 'main')], {
+    const flags = [...APP_NODE_FLAGS, ...(this.options.nodeFlags ?? [])];
+    const child = spawn(process.execPath, [...flags, appScript(this.name, 'main')], {
       env: { ...APP_ENV, ...this.options.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,

@@ -1,6 +1,7 @@
 export * from './app-process';
 export * from './apps';
 export * from './cloudwatch-logs-double';
+export * from './gc-trace';
 export * from './nats';
 export * from './paths';
 export * from './ports';

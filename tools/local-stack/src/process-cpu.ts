@@ -17,6 +17,8 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
+export const ticksPerSecond = () => TICKS_PER_SECOND;
+
 /** CPU milliseconds a process has used so far (itself and its reaped children); undefined once gone. */
 export function cpuMs(pid: number): number | undefined {
   try {

@@ -63,6 +63,8 @@ export interface StackOptions {
   nats?: boolean;
   /** Extra variables given to every app. */
   appEnv?: NodeJS.ProcessEnv;
+  /** Extra Node flags for every app, after `APP_NODE_FLAGS` (a benchmark's `--trace-gc-nvp`). */
+  nodeFlags?: string[];
   /**
    * Test stacks only: how many processes of each app (default 1). Further gateways listen on
    * ports of their own (`Stack.urls.gateways`); further services share the work through the
@@ -263,6 +265,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
             ? `http://127.0.0.1:${ports.gateway}/health`
             : `http://127.0.0.1:${ports.services[app].health}/health`,
         logFile: join(logDir, `${app}.log`),
+        nodeFlags: options.nodeFlags,
         onLine: options.onLine,
       });
       cleanups.push(() => apps[app].close());
@@ -295,6 +298,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           },
           healthUrl: `http://127.0.0.1:${health}/health`,
           logFile: join(logDir, `${app}-${n}.log`),
+          nodeFlags: options.nodeFlags,
           onLine: options.onLine,
         });
         cleanups.push(() => instance.close());
