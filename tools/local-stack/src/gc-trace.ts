@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ticksPerSecond } from './process-cpu';
+import { startTime } from './processes';
 
 export interface GcPauses {
   /** Young-generation collections (scavenges) and their pauses of the main thread, ms. */
@@ -21,10 +22,10 @@ const LINE = /^\[(\d+):[^\]]*\]\s+([\d.]+) ms: pause=([\d.]+) .*?\bgc=(\w+)/;
 
 /** When a process started, in ms since the epoch (to the kernel's clock tick, 10 ms). */
 export function processStartedAt(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  const startTicks = startTime(pid);
+  if (startTicks === undefined) throw new Error(`process ${pid} is not running`);
   const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))![1]);
-  return bootSeconds * 1000 + (startTicks * 1000) / ticksPerSecond();
+  return bootSeconds * 1000 + (Number(startTicks) * 1000) / ticksPerSecond();
 }
 
 /**
